@@ -1,0 +1,4 @@
+//! Server functions, the portal's public HTTP API, grouped by area. Each returns only public
+//! data, already formatted for the language it was asked in.
+
+pub mod home;

@@ -1,0 +1,52 @@
+//! The HTML shell and the routes.
+
+use crate::components::layout::LanguageLayout;
+use crate::pages::{home_page::HomePage, not_found_page::NotFoundPage};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{ParentRoute, Route, Router, Routes},
+    path,
+};
+
+/// The document around every page. `<html lang dir>` is filled in by the language layout during
+/// server rendering, so an Arabic page is right-to-left from the first byte.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The absolute base URL of the portal (no trailing slash), for canonical and alternate links.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicUrl(pub String);
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/portal.css" />
+        <Router>
+            <Routes fallback=|| view! { <NotFoundPage /> }>
+                // Whole pages are rendered before the first byte is sent: they read right
+                // without JavaScript, and their <title> and meta tags come from the data.
+                <ParentRoute path=path!("/:lang") view=LanguageLayout ssr=SsrMode::Async>
+                    <Route path=path!("") view=HomePage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

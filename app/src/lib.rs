@@ -1,0 +1,19 @@
+//! The Leptos application of the investor portal.
+//!
+//! Pages are rendered on the server; only the islands (`islands.rs`) are compiled into the
+//! browser's WebAssembly and hydrated there. Server-only code sits behind the `ssr` feature in
+//! `server/`, gated here once.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod error;
+pub mod i18n;
+pub mod islands;
+pub mod models;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use app::{App, shell};

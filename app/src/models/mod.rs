@@ -1,0 +1,25 @@
+//! Types that the browser may see: the vocabulary of the domain and the view models that server
+//! functions return. Nothing secret lives here (no password hashes, no tokens).
+
+mod vocabulary;
+
+pub use vocabulary::*;
+
+use serde::{Deserialize, Serialize};
+
+/// A figure shown in several units, each already formatted for the page's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FigureInUnits {
+    /// `(unit code, unit label, formatted value)`, the default unit first.
+    pub units: Vec<(String, String, String)>,
+}
+
+/// What the home page shows about the center, formatted for the page's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomeFigures {
+    pub land_area: FigureInUnits,
+    pub sites_published: String,
+    pub sites_available: String,
+    pub opportunities_published: String,
+    pub capex_sought: String,
+}

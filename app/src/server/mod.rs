@@ -1,0 +1,12 @@
+//! Server-only code: application state, database access, formatting, accounts and demo content.
+//! Compiled only with the `ssr` feature; server-function bodies import from here.
+
+pub mod db;
+pub mod entities;
+pub mod format;
+pub mod listings;
+pub mod seed;
+pub mod state;
+pub mod users;
+
+pub use state::AppState;

@@ -1,0 +1,9 @@
+//! Data-layer tests, each run against SQLite and against PostgreSQL (the server at
+//! 127.0.0.1:5432, or `TEST_POSTGRES_URL`), each on a database of its own made for it.
+
+mod support;
+
+mod listings;
+mod migrations;
+mod seed;
+mod users;

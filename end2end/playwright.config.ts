@@ -1,0 +1,54 @@
+// Browser tests: Debian's Chromium (no browser download) against the real release server, started
+// here on its own port with a fresh SQLite database seeded with the demo content.
+import { defineConfig } from '@playwright/test';
+
+export const PORT = 3100;
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+export const SERVER_ENV = {
+  DATABASE_URL: 'sqlite://target/e2e/portal.db',
+  PORTAL_DATA_DIR: 'target/e2e',
+  LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
+  LEPTOS_SITE_ROOT: 'target/site',
+  PORTAL_PUBLIC_URL: BASE_URL,
+  PORTAL_LOG: 'warn',
+};
+
+export default defineConfig({
+  testDir: './tests',
+  globalSetup: './global-setup.ts',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: BASE_URL,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'target/release/portal serve',
+    cwd: '..',
+    url: `${BASE_URL}/healthz`,
+    env: SERVER_ENV,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+  projects: [
+    { name: 'javascript', use: { javaScriptEnabled: true } },
+    { name: 'no-javascript', use: { javaScriptEnabled: false } },
+  ],
+});

@@ -1,0 +1,17 @@
+home-title = An industrial hub on the Kazakhstan–Uzbekistan border
+home-description = Production sites and investment opportunities at the International Center for Industrial Cooperation “Central Asia”: about 100 ha straddling the border, with access to both markets.
+home-eyebrow = International Center for Industrial Cooperation “Central Asia”
+home-lead = About 100 hectares on both sides of the border, by the Atameken and Gulistan checkpoints: warehouses, customs terminals, service zones and production space for industries from light manufacturing to mechanical engineering, with one foot in each market.
+home-figures-heading = The center in figures
+home-figure-area = Land in published sites
+home-figure-sites = Sites published
+home-figure-available = Sites available now
+home-figure-opportunities = Investment opportunities
+home-figure-capex = Capital sought
+home-figure-capex-range = USD { $min }–{ $max } million
+home-facts-heading = Why here
+home-fact-location = Half the land lies in Kazakhstan (Turkestan region, Atameken checkpoint), half in Uzbekistan (Syrdarya region, Gulistan checkpoint).
+home-fact-phase-one = Phase one: eight production buildings, four on each side of the border.
+home-fact-phase-two = Phase two: projects in PVC products, drip irrigation and agro-processing.
+home-fact-regime = A special legal regime inside the center: visa-free stays of up to 30 days and duty-free movement of goods within its perimeter.
+home-fact-trade-goal = The center serves both governments’ goal of USD 10 billion in bilateral trade by 2030.

@@ -1,0 +1,17 @@
+home-title = 카자흐스탄–우즈베키스탄 국경의 산업 거점
+home-description = ‘중앙아시아’ 국제산업협력센터의 생산 부지와 투자 프로젝트. 국경을 사이에 둔 약 100ha 규모로 양국 시장에 동시에 진출할 수 있습니다.
+home-eyebrow = ‘중앙아시아’ 국제산업협력센터
+home-lead = 아타메켄·굴리스탄 국경검문소 인근, 국경 양쪽에 걸친 약 100ha 부지에 물류창고, 세관 터미널, 서비스 구역과 경공업부터 기계공업까지 아우르는 생산 공간이 들어섭니다. 한 곳에서 두 나라 시장을 함께 공략할 수 있습니다.
+home-figures-heading = 숫자로 보는 센터
+home-figure-area = 게시된 부지 면적
+home-figure-sites = 게시된 부지
+home-figure-available = 즉시 입주 가능 부지
+home-figure-opportunities = 투자 프로젝트
+home-figure-capex = 유치 희망 투자액
+home-figure-capex-range = { $min }억~{ $max }억 달러
+home-facts-heading = 왜 이곳인가
+home-fact-location = 부지의 절반은 카자흐스탄(투르키스탄주, 아타메켄 국경검문소), 나머지 절반은 우즈베키스탄(시르다리야주, 굴리스탄 국경검문소)에 있습니다.
+home-fact-phase-one = 1단계: 국경 양쪽에 4동씩, 생산동 8동.
+home-fact-phase-two = 2단계: PVC 제품, 점적 관개, 농산물 가공 프로젝트.
+home-fact-regime = 센터 내부에는 특별 법적 체제가 적용되어 최대 30일 무비자 체류와 구역 내 물품의 무관세 이동이 가능합니다.
+home-fact-trade-goal = 센터는 2030년까지 양국 교역액 100억 달러라는 두 정부의 목표를 뒷받침합니다.

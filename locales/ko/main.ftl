@@ -1,0 +1,20 @@
+## 언어 자체: 자국어 이름, 쓰기 방향, 숫자 형식의 기준이 되는 ICU 로캘.
+language-name = 한국어
+language-direction = ltr
+language-number-locale = ko
+# Large sums of money are counted in steps of this many units (a million, or 亿/억).
+language-money-scale = 100000000
+
+site-name = 중앙아시아 국제산업협력센터
+nav-skip-to-content = 본문 바로가기
+nav-language = 언어
+footer-operator = ‘중앙아시아’ 국제산업협력센터는 카자흐스탄–우즈베키스탄 국경의 아타메켄·굴리스탄 국경검문소에 자리하고 있습니다.
+footer-reachable = 이 사이트의 모든 콘텐츠는 센터 자체 서버에서 제공되므로 중국 본토를 포함한 어느 곳에서나 접속할 수 있습니다.
+
+## 방문자에게 보이는 오류 안내.
+error-not-found-title = 페이지를 찾을 수 없습니다
+error-not-found = 존재하지 않거나 더 이상 게시되지 않는 페이지입니다.
+error-bad-request = 요청을 처리할 수 없습니다. 주소를 확인한 뒤 다시 시도해 주십시오.
+error-unavailable = 포털을 잠시 이용할 수 없습니다. 몇 분 뒤 다시 시도해 주십시오.
+error-internal = 일시적인 오류가 발생했습니다. 담당자에게 자동으로 전달되었으니 잠시 후 다시 시도해 주십시오.
+error-back-home = 홈으로 돌아가기

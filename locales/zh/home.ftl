@@ -1,0 +1,17 @@
+home-title = 哈萨克斯坦与乌兹别克斯坦边境上的产业枢纽
+home-description = “中亚”国际工业合作中心的生产用地与投资项目：园区约 100 公顷，横跨两国边境，一地布局、辐射两国市场。
+home-eyebrow = “中亚”国际工业合作中心
+home-lead = 园区总面积约 100 公顷，分布在边境两侧，紧邻阿塔梅肯口岸和古利斯坦口岸，规划有仓储物流、海关监管场站、综合服务区以及从轻工制造到机械制造的各类生产空间，企业可同时立足两国市场。
+home-figures-heading = 数说中心
+home-figure-area = 已发布地块总面积
+home-figure-sites = 已发布地块
+home-figure-available = 现可入驻地块
+home-figure-opportunities = 投资项目
+home-figure-capex = 拟引资总额
+home-figure-capex-range = { $min }–{ $max } 亿美元
+home-facts-heading = 为什么选择这里
+home-fact-location = 园区一半位于哈萨克斯坦（土尔克斯坦州，阿塔梅肯口岸），一半位于乌兹别克斯坦（锡尔河州，古利斯坦口岸）。
+home-fact-phase-one = 一期工程：八栋生产厂房，边境两侧各四栋。
+home-fact-phase-two = 二期工程：聚氯乙烯（PVC）制品、滴灌设备和农产品加工等项目。
+home-fact-regime = 园区内实行特殊法律制度：免签停留最长 30 天，货物在园区范围内免关税流通。
+home-fact-trade-goal = 中心助力两国政府实现 2030 年双边贸易额 100 亿美元的目标。

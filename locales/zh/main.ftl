@@ -1,0 +1,20 @@
+## 语言本身：自称、书写方向、数字格式所依据的 ICU 区域。
+language-name = 简体中文
+language-direction = ltr
+language-number-locale = zh
+# Large sums of money are counted in steps of this many units (a million, or 亿/억).
+language-money-scale = 100000000
+
+site-name = 中亚国际工业合作中心
+nav-skip-to-content = 跳至正文
+nav-language = 语言
+footer-operator = “中亚”国际工业合作中心，位于哈萨克斯坦与乌兹别克斯坦边境的阿塔梅肯口岸和古利斯坦口岸。
+footer-reachable = 本网站所有内容均由中心自有服务器提供，在中国大陆等任何地区均可正常访问。
+
+## 访客可能看到的错误提示。
+error-not-found-title = 页面不存在
+error-not-found = 该页面不存在或已下线。
+error-bad-request = 无法识别该请求，请检查网址后重试。
+error-unavailable = 门户网站暂时无法访问，请几分钟后再试。
+error-internal = 系统出现问题，我们已收到通知，请稍后再试。
+error-back-home = 返回首页

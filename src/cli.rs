@@ -1,0 +1,62 @@
+//! The command line: `portal [serve|migrate|seed|create-user]`.
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "portal",
+    version,
+    about = "Investor portal of the International Center for Industrial Cooperation \"Central Asia\"",
+    long_about = "Investor portal of the International Center for Industrial Cooperation \"Central Asia\".\n\
+                  Configured by environment variables (see .env.example); with no command, serves."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database, then serve the portal (the default).
+    Serve,
+    /// Apply pending migrations, step back, or show their status.
+    Migrate {
+        /// Roll back the last N migrations instead of applying.
+        #[arg(long, value_name = "N", conflicts_with = "status")]
+        down: Option<u32>,
+        /// List the migrations and whether each is applied.
+        #[arg(long)]
+        status: bool,
+    },
+    /// Load the demo content (idempotent: what exists is left alone).
+    Seed,
+    /// Create a staff account; the password is read from standard input.
+    CreateUser {
+        /// The person's email address, also their sign-in name.
+        #[arg(long)]
+        email: String,
+        /// What the account may do.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The person's name as staff see it (default: the email address).
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum RoleArg {
+    Admin,
+    Editor,
+    Desk,
+}
+
+impl From<RoleArg> for app::models::Role {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::Admin => app::models::Role::Admin,
+            RoleArg::Editor => app::models::Role::Editor,
+            RoleArg::Desk => app::models::Role::Desk,
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The `portal` binary: reads the configuration, then runs the command the line asks for.
+
+mod cli;
+mod commands;
+mod config;
+mod routes;
+mod web;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    // A missing .env is normal; a malformed one is reported by the values it leaves wrong.
+    let _ = dotenvy::dotenv();
+    let config = match config::Config::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    commands::init_logging();
+    match commands::run(cli.command.unwrap_or(cli::Command::Serve), config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The `portal` binary as an operator meets it: help, configuration errors, migrate, seed and
+//! create-user, against a SQLite file in a temporary folder.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn portal(dir: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_portal"));
+    command
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env_remove("SMTP_URL")
+        .env_remove("MAIL_FROM")
+        .env_remove("PORTAL_PUBLIC_URL")
+        .env_remove("LEPTOS_SITE_ADDR")
+        .env("PORTAL_DATA_DIR", dir.join("data"))
+        .env("PORTAL_LOG", "warn");
+    command
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn run_with_stdin(mut command: Command, input: &str) -> Output {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("portal starts");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("writes stdin");
+    child.wait_with_output().expect("portal ends")
+}
+
+#[test]
+fn help_lists_every_command() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = portal(dir.path()).arg("--help").output().expect("runs");
+    assert!(output.status.success());
+    let help = text(&output.stdout);
+    for command in ["serve", "migrate", "seed", "create-user"] {
+        assert!(help.contains(command), "{command} missing from:\n{help}");
+    }
+}
+
+#[test]
+fn a_bad_variable_stops_start_up_with_one_line_and_no_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (variable, value) in [
+        ("DATABASE_URL", "mysql://root@localhost/portal"),
+        ("LEPTOS_SITE_ADDR", "not-an-address"),
+        ("PORTAL_PUBLIC_URL", "invest.example.org"),
+        ("SMTP_URL", "http://mail.example.org"),
+        ("MAIL_FROM", "nobody"),
+    ] {
+        let output = portal(dir.path()).env(variable, value).arg("serve").output().expect("runs");
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{variable}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{variable}: one line, got {stderr:?}");
+        assert!(stderr.starts_with(&format!("error: configuration: {variable} ")), "{stderr}");
+        assert!(!stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"), "{stderr}");
+    }
+}
+
+#[test]
+fn migrate_seed_and_create_user_work_on_a_fresh_sqlite_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+
+    let output = portal(dir.path()).args(["migrate", "--status"]).output().expect("runs");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("Pending"));
+    assert!(dir.path().join("data/portal.db").exists(), "the SQLite file and its folder are created");
+
+    let output = portal(dir.path()).arg("migrate").output().expect("runs");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let output = portal(dir.path()).args(["migrate", "--status"]).output().expect("runs");
+    assert!(!text(&output.stdout).contains("Pending"), "{}", text(&output.stdout));
+
+    let output = portal(dir.path()).arg("seed").output().expect("runs");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).starts_with("added 30 sites, 15 opportunities"), "{}", text(&output.stdout));
+    assert!(dir.path().join("data/media/sites/kz-p1").is_dir(), "photos are written under the data folder");
+    let output = portal(dir.path()).arg("seed").output().expect("runs");
+    assert!(text(&output.stdout).contains("nothing added"), "{}", text(&output.stdout));
+
+    let weak = run_with_stdin(
+        { let mut c = portal(dir.path()); c.args(["create-user", "--email", "ops@icic-ca.example", "--role", "admin"]); c },
+        "password1234\n",
+    );
+    assert!(!weak.status.success());
+    assert!(text(&weak.stderr).contains("most commonly used"), "{}", text(&weak.stderr));
+
+    let good = run_with_stdin(
+        { let mut c = portal(dir.path()); c.args(["create-user", "--email", "ops@icic-ca.example", "--role", "admin"]); c },
+        "caravan crosses the steppe at dawn\n",
+    );
+    assert!(good.status.success(), "{}", text(&good.stderr));
+    assert!(text(&good.stdout).contains("created admin account for ops@icic-ca.example"));
+
+    let again = run_with_stdin(
+        { let mut c = portal(dir.path()); c.args(["create-user", "--email", "OPS@icic-ca.example", "--role", "desk"]); c },
+        "another long passphrase here\n",
+    );
+    assert!(text(&again.stderr).contains("already exists"), "{}", text(&again.stderr));
+
+    let output = portal(dir.path()).args(["migrate", "--down", "5"]).output().expect("runs");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+}
+
+#[test]
+fn the_password_is_never_taken_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = portal(dir.path())
+        .args(["create-user", "--email", "a@b.example", "--role", "desk", "--password", "x"])
+        .output()
+        .expect("runs");
+    assert!(!output.status.success());
+    assert!(text(&output.stderr).contains("unexpected argument '--password'"));
+}

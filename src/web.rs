@@ -1,0 +1,87 @@
+//! The web server: the axum router around the Leptos app, and `portal serve`.
+
+use crate::{commands, config::Config, routes};
+use anyhow::{Context, Result};
+use app::{App, app::PublicUrl, server::AppState, shell};
+use axum::{Router, routing::get};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::{compression::CompressionLayer, services::ServeDir};
+
+/// Every route of the portal: health and redirects, the pages and server functions (both
+/// registered by leptos_axum, with the request context), media and the static site files.
+pub fn router(state: AppState, config: &Config) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_request_context(&state)
+    };
+    let page_shell = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    Router::new()
+        .route("/", get(routes::root_redirect))
+        .route("/healthz", get(routes::healthz))
+        .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
+        .nest_service("/media", ServeDir::new(config.media_dir()))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(CompressionLayer::new())
+        .with_state(state)
+}
+
+/// What every page and server function can take from the context.
+fn provide_request_context(state: &AppState) {
+    provide_context(state.clone());
+    provide_context(PublicUrl(state.public_url.clone()));
+}
+
+/// `portal serve`: migrates the database, then serves until SIGINT or SIGTERM.
+pub async fn serve(config: Config) -> Result<()> {
+    std::fs::create_dir_all(config.media_dir())
+        .with_context(|| format!("cannot create the data folder {}", config.data_dir.display()))?;
+    let db = commands::open_migrated(&config).await?;
+    match &config.smtp_url {
+        Some(url) => tracing::info!(smtp = %crate::config::redact(url), "mail is sent over SMTP"),
+        None => tracing::info!(
+            folder = %config.mail_dir().display(),
+            "SMTP_URL is not set: outgoing mail is written to files instead of being sent"
+        ),
+    }
+    let mut leptos_options = get_configuration(None)
+        .context("cannot read the Leptos settings (LEPTOS_* variables)")?
+        .leptos_options;
+    leptos_options.site_addr = config.site_addr;
+    let state = AppState { db, public_url: config.public_base(), leptos_options };
+    let app = router(state, &config);
+    let listener = tokio::net::TcpListener::bind(config.site_addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.site_addr))?;
+    tracing::info!("serving the portal on http://{} (public URL {})", config.site_addr, config.public_base());
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the server stopped with an error")
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
