@@ -33,9 +33,9 @@ pub fn run(command: Command, config: Config) -> Result<()> {
 
 /// Opens the configured database, saying which one when it cannot.
 pub async fn open_database(config: &Config) -> Result<DatabaseConnection> {
-    db::connect(&config.database_url)
-        .await
-        .with_context(|| format!("cannot open the database {}", crate::config::redact(&config.database_url)))
+    db::connect(&config.database_url).await.with_context(|| {
+        format!("cannot open the database {}", crate::config::redact(&config.database_url))
+    })
 }
 
 /// Opens the database and applies every pending migration.
@@ -64,19 +64,30 @@ async fn migrate(config: &Config, down: Option<u32>, status: bool) -> Result<()>
 
 async fn run_seed(config: &Config) -> Result<()> {
     let db = open_migrated(config).await?;
-    let report = seed::seed(&db, &config.media_dir()).await.context("cannot load the demo content")?;
+    let report =
+        seed::seed(&db, &config.media_dir()).await.context("cannot load the demo content")?;
     if report.is_empty() {
         println!("the demo content is already there; nothing added");
     } else {
         println!(
             "added {} sites, {} opportunities, {} photos, {} staff, {} desks, {} routing rules",
-            report.sites, report.opportunities, report.photos, report.staff, report.desks, report.rules
+            report.sites,
+            report.opportunities,
+            report.photos,
+            report.staff,
+            report.desks,
+            report.rules
         );
     }
     Ok(())
 }
 
-async fn create_user(config: &Config, email: &str, name: &str, role: app::models::Role) -> Result<()> {
+async fn create_user(
+    config: &Config,
+    email: &str,
+    name: &str,
+    role: app::models::Role,
+) -> Result<()> {
     let password = read_password()?;
     // Checked before the database is touched, so a weak password costs nothing.
     if let Err(problem) = users::check_password(&password, email) {

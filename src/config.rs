@@ -92,7 +92,8 @@ impl Config {
                     ));
                 }
                 if scheme != "sqlite" {
-                    Url::parse(&url).map_err(|e| bad("DATABASE_URL", format!("is not a valid URL: {e}")))?;
+                    Url::parse(&url)
+                        .map_err(|e| bad("DATABASE_URL", format!("is not a valid URL: {e}")))?;
                 }
                 url
             }
@@ -101,7 +102,10 @@ impl Config {
 
         let site_addr = match get("LEPTOS_SITE_ADDR") {
             Some(addr) => addr.parse().map_err(|_| {
-                bad("LEPTOS_SITE_ADDR", format!("must be an IP address and port such as 127.0.0.1:3000 (got {addr:?})"))
+                bad(
+                    "LEPTOS_SITE_ADDR",
+                    format!("must be an IP address and port such as 127.0.0.1:3000 (got {addr:?})"),
+                )
             })?,
             None => SocketAddr::from(([127, 0, 0, 1], 3000)),
         };
@@ -112,7 +116,10 @@ impl Config {
                     bad("PORTAL_PUBLIC_URL", format!("must be an absolute URL such as https://invest.example.org ({e}: {url:?})"))
                 })?;
                 if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
-                    return Err(bad("PORTAL_PUBLIC_URL", format!("must be an http:// or https:// URL with a host (got {url:?})")));
+                    return Err(bad(
+                        "PORTAL_PUBLIC_URL",
+                        format!("must be an http:// or https:// URL with a host (got {url:?})"),
+                    ));
                 }
                 if parsed.query().is_some() || parsed.fragment().is_some() {
                     return Err(bad("PORTAL_PUBLIC_URL", "must not have a query or a fragment"));
@@ -126,15 +133,21 @@ impl Config {
         let smtp_url = match get("SMTP_URL") {
             Some(url) => {
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(&url).map_err(|e| {
-                    bad("SMTP_URL", format!("is not a valid SMTP URL such as smtp://127.0.0.1:2525 ({e}: {})", redact(&url)))
+                    bad(
+                        "SMTP_URL",
+                        format!(
+                            "is not a valid SMTP URL such as smtp://127.0.0.1:2525 ({e}: {})",
+                            redact(&url)
+                        ),
+                    )
                 })?;
                 Some(url)
             }
             None => None,
         };
 
-        let mail_from = get("MAIL_FROM")
-            .unwrap_or_else(|| "Investor Portal <portal@localhost>".into());
+        let mail_from =
+            get("MAIL_FROM").unwrap_or_else(|| "Investor Portal <portal@localhost>".into());
         let mail_from = mail_from.parse::<Mailbox>().map_err(|e| {
             bad("MAIL_FROM", format!("must be an address such as \"Investor Desk <invest@example.org>\" ({e}: {mail_from:?})"))
         })?;
@@ -188,20 +201,42 @@ mod tests {
     fn the_database_follows_the_data_folder_and_accepts_postgres() {
         let config = read(&[("PORTAL_DATA_DIR", "/srv/portal")]).expect("valid");
         assert_eq!(config.database_url, "sqlite:///srv/portal/portal.db");
-        let config = read(&[("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal")]).expect("valid");
+        let config =
+            read(&[("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal")]).expect("valid");
         assert_eq!(config.database_url, "postgres://postgres@127.0.0.1:5432/portal");
     }
 
     #[test]
     fn each_bad_value_names_its_variable_in_one_line() {
         let cases: &[(&[(&str, &str)], &str)] = &[
-            (&[("DATABASE_URL", "mysql://root@localhost/portal")], "configuration: DATABASE_URL must start with sqlite: or postgres:// (got a \"mysql\" URL)"),
-            (&[("DATABASE_URL", "postgres://exa mple:5432/x")], "configuration: DATABASE_URL is not a valid URL"),
-            (&[("LEPTOS_SITE_ADDR", "localhost:80:80")], "configuration: LEPTOS_SITE_ADDR must be an IP address and port such as 127.0.0.1:3000 (got \"localhost:80:80\")"),
-            (&[("PORTAL_PUBLIC_URL", "invest.example.org")], "configuration: PORTAL_PUBLIC_URL must be an absolute URL"),
-            (&[("PORTAL_PUBLIC_URL", "ftp://invest.example.org")], "configuration: PORTAL_PUBLIC_URL must be an http:// or https:// URL with a host"),
-            (&[("PORTAL_PUBLIC_URL", "https://invest.example.org/?x=1")], "configuration: PORTAL_PUBLIC_URL must not have a query or a fragment"),
-            (&[("SMTP_URL", "http://mail.example.org")], "configuration: SMTP_URL is not a valid SMTP URL"),
+            (
+                &[("DATABASE_URL", "mysql://root@localhost/portal")],
+                "configuration: DATABASE_URL must start with sqlite: or postgres:// (got a \"mysql\" URL)",
+            ),
+            (
+                &[("DATABASE_URL", "postgres://exa mple:5432/x")],
+                "configuration: DATABASE_URL is not a valid URL",
+            ),
+            (
+                &[("LEPTOS_SITE_ADDR", "localhost:80:80")],
+                "configuration: LEPTOS_SITE_ADDR must be an IP address and port such as 127.0.0.1:3000 (got \"localhost:80:80\")",
+            ),
+            (
+                &[("PORTAL_PUBLIC_URL", "invest.example.org")],
+                "configuration: PORTAL_PUBLIC_URL must be an absolute URL",
+            ),
+            (
+                &[("PORTAL_PUBLIC_URL", "ftp://invest.example.org")],
+                "configuration: PORTAL_PUBLIC_URL must be an http:// or https:// URL with a host",
+            ),
+            (
+                &[("PORTAL_PUBLIC_URL", "https://invest.example.org/?x=1")],
+                "configuration: PORTAL_PUBLIC_URL must not have a query or a fragment",
+            ),
+            (
+                &[("SMTP_URL", "http://mail.example.org")],
+                "configuration: SMTP_URL is not a valid SMTP URL",
+            ),
             (&[("MAIL_FROM", "not an address")], "configuration: MAIL_FROM must be an address"),
         ];
         for (vars, expected) in cases {

@@ -1,4 +1,6 @@
 //! The `portal` binary: reads the configuration, then runs the command the line asks for.
+// The server monomorphises whole page views, deeper than the default limit.
+#![recursion_limit = "256"]
 
 mod cli;
 mod commands;

@@ -35,7 +35,8 @@ pub async fn root_redirect(headers: HeaderMap) -> Response {
 pub async fn healthz(State(state): State<AppState>) -> Response {
     let no_store = [(header::CACHE_CONTROL, "no-store")];
     match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, no_store, Json(json!({"status": "ok", "database": "ok"}))).into_response(),
+        Ok(()) => (StatusCode::OK, no_store, Json(json!({"status": "ok", "database": "ok"})))
+            .into_response(),
         Err(err) => {
             tracing::warn!(cause = %err, "health check: the database does not answer");
             (

@@ -57,7 +57,11 @@ pub async fn serve(config: Config) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.site_addr))?;
-    tracing::info!("serving the portal on http://{} (public URL {})", config.site_addr, config.public_base());
+    tracing::info!(
+        "serving the portal on http://{} (public URL {})",
+        config.site_addr,
+        config.public_base()
+    );
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await

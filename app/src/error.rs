@@ -71,7 +71,9 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
         use leptos::server_fn::error::ServerFnErrorErr as E;
         match value {
-            E::Args(msg) | E::Deserialization(msg) | E::MissingArg(msg) => AppError::BadRequest(msg),
+            E::Args(msg) | E::Deserialization(msg) | E::MissingArg(msg) => {
+                AppError::BadRequest(msg)
+            }
             E::Request(_) | E::Response(_) => AppError::Unavailable,
             _ => AppError::Internal,
         }

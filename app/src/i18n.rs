@@ -4,11 +4,7 @@
 //! adds a language, with no change of code. Each locale names itself (`language-name`) and says
 //! its writing direction (`language-direction`), so a right-to-left language needs no code either.
 
-use fluent_templates::{
-    Loader,
-    fluent_bundle::FluentValue,
-    static_loader,
-};
+use fluent_templates::{Loader, fluent_bundle::FluentValue, static_loader};
 use leptos::prelude::*;
 use std::{borrow::Cow, collections::HashMap, sync::OnceLock};
 
@@ -73,13 +69,9 @@ pub fn text_with(lang: &str, id: &str, args: &[(&str, FluentValue<'static>)]) ->
     let lang_id = lang
         .parse()
         .unwrap_or_else(|_| FALLBACK.parse().expect("the fallback language code is valid"));
-    let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
-        .iter()
-        .map(|(name, value)| (Cow::Owned((*name).to_owned()), value.clone()))
-        .collect();
-    LOCALES
-        .try_lookup_with_args(&lang_id, id, &args)
-        .unwrap_or_else(|| id.to_owned())
+    let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+        args.iter().map(|(name, value)| (Cow::Owned((*name).to_owned()), value.clone())).collect();
+    LOCALES.try_lookup_with_args(&lang_id, id, &args).unwrap_or_else(|| id.to_owned())
 }
 
 /// Chooses a language for a visitor who did not name one: the cookie they were given when they
@@ -122,10 +114,7 @@ pub struct Locale(pub &'static Language);
 
 /// The language of the current page (the fallback outside a language layout).
 pub fn use_language() -> &'static Language {
-    use_context::<Locale>()
-        .map(|l| l.0)
-        .or_else(|| find(FALLBACK))
-        .unwrap_or(&languages()[0])
+    use_context::<Locale>().map(|l| l.0).or_else(|| find(FALLBACK)).unwrap_or(&languages()[0])
 }
 
 /// The text of message `id` in the current page's language.

@@ -4,6 +4,9 @@
 //! browser's WebAssembly and hydrated there. Server-only code sits behind the `ssr` feature in
 //! `server/`, gated here once.
 
+// Deeply nested view types of whole pages exceed the default depth when the server is built.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod components;

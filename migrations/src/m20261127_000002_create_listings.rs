@@ -17,12 +17,17 @@ pub(crate) enum Site {
     Regime,
     Zone,
     Kind,
+    #[sea_orm(iden = "land_area_m2")]
     LandAreaM2,
+    #[sea_orm(iden = "built_area_m2")]
     BuiltAreaM2,
     CeilingHeightM,
+    #[sea_orm(iden = "floor_load_t_m2")]
     FloorLoadTM2,
     PowerKw,
+    #[sea_orm(iden = "water_m3_day")]
     WaterM3Day,
+    #[sea_orm(iden = "gas_m3_h")]
     GasM3H,
     RailSiding,
     DistBorderKm,
@@ -109,6 +114,7 @@ enum Media {
     ByteSize,
     Width,
     Height,
+    #[sea_orm(iden = "sha256")]
     Sha256,
     Position,
     CreatedBy,
@@ -173,12 +179,9 @@ impl MigrationTrait for Migration {
             // SVG polygon points on the 1000 × 600 plan of the center.
             .col(string_len(Site::PlanOutline, 400))
             .col(small_integer(Site::Phase).default(1));
-        for column in publication_columns(
-            Site::ManagerId,
-            Site::Status,
-            Site::PublishedAt,
-            Site::PublishedBy,
-        ) {
+        for column in
+            publication_columns(Site::ManagerId, Site::Status, Site::PublishedAt, Site::PublishedBy)
+        {
             site.col(column);
         }
         site.col(timestamp_with_time_zone(Site::CreatedAt))
@@ -412,9 +415,7 @@ impl MigrationTrait for Migration {
                 MediaTranslation::Lang.into_iden(),
             ),
         ] {
-            manager
-                .create_index(index(table, [owner, lang]).unique().to_owned())
-                .await?;
+            manager.create_index(index(table, [owner, lang]).unique().to_owned()).await?;
         }
         Ok(())
     }

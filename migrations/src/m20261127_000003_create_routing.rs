@@ -85,10 +85,6 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_tables(
-            manager,
-            vec![RoutingRule::Table.into_iden(), Desk::Table.into_iden()],
-        )
-        .await
+        drop_tables(manager, vec![RoutingRule::Table.into_iden(), Desk::Table.into_iden()]).await
     }
 }

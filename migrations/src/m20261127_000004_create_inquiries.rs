@@ -24,6 +24,7 @@ pub(crate) enum Inquiry {
     Phone,
     InvestorType,
     InvestmentRange,
+    #[sea_orm(iden = "need_area_m2")]
     NeedAreaM2,
     NeedPowerKw,
     NeedStart,

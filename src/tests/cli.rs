@@ -70,7 +70,10 @@ fn migrate_seed_and_create_user_work_on_a_fresh_sqlite_file() {
     let output = portal(dir.path()).args(["migrate", "--status"]).output().expect("runs");
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert!(text(&output.stdout).contains("Pending"));
-    assert!(dir.path().join("data/portal.db").exists(), "the SQLite file and its folder are created");
+    assert!(
+        dir.path().join("data/portal.db").exists(),
+        "the SQLite file and its folder are created"
+    );
 
     let output = portal(dir.path()).arg("migrate").output().expect("runs");
     assert!(output.status.success(), "{}", text(&output.stderr));
@@ -79,27 +82,46 @@ fn migrate_seed_and_create_user_work_on_a_fresh_sqlite_file() {
 
     let output = portal(dir.path()).arg("seed").output().expect("runs");
     assert!(output.status.success(), "{}", text(&output.stderr));
-    assert!(text(&output.stdout).starts_with("added 30 sites, 15 opportunities"), "{}", text(&output.stdout));
-    assert!(dir.path().join("data/media/sites/kz-p1").is_dir(), "photos are written under the data folder");
+    assert!(
+        text(&output.stdout).starts_with("added 30 sites, 15 opportunities"),
+        "{}",
+        text(&output.stdout)
+    );
+    assert!(
+        dir.path().join("data/media/sites/kz-p1").is_dir(),
+        "photos are written under the data folder"
+    );
     let output = portal(dir.path()).arg("seed").output().expect("runs");
     assert!(text(&output.stdout).contains("nothing added"), "{}", text(&output.stdout));
 
     let weak = run_with_stdin(
-        { let mut c = portal(dir.path()); c.args(["create-user", "--email", "ops@icic-ca.example", "--role", "admin"]); c },
+        {
+            let mut c = portal(dir.path());
+            c.args(["create-user", "--email", "ops@icic-ca.example", "--role", "admin"]);
+            c
+        },
         "password1234\n",
     );
     assert!(!weak.status.success());
     assert!(text(&weak.stderr).contains("most commonly used"), "{}", text(&weak.stderr));
 
     let good = run_with_stdin(
-        { let mut c = portal(dir.path()); c.args(["create-user", "--email", "ops@icic-ca.example", "--role", "admin"]); c },
+        {
+            let mut c = portal(dir.path());
+            c.args(["create-user", "--email", "ops@icic-ca.example", "--role", "admin"]);
+            c
+        },
         "caravan crosses the steppe at dawn\n",
     );
     assert!(good.status.success(), "{}", text(&good.stderr));
     assert!(text(&good.stdout).contains("created admin account for ops@icic-ca.example"));
 
     let again = run_with_stdin(
-        { let mut c = portal(dir.path()); c.args(["create-user", "--email", "OPS@icic-ca.example", "--role", "desk"]); c },
+        {
+            let mut c = portal(dir.path());
+            c.args(["create-user", "--email", "OPS@icic-ca.example", "--role", "desk"]);
+            c
+        },
         "another long passphrase here\n",
     );
     assert!(text(&again.stderr).contains("already exists"), "{}", text(&again.stderr));

@@ -54,9 +54,8 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn KeyFigures(figures: HomeFigures, unit: Option<String>) -> impl IntoView {
     let units = figures.land_area.units;
-    let selected = unit
-        .and_then(|wanted| units.iter().position(|(code, _, _)| *code == wanted))
-        .unwrap_or(0);
+    let selected =
+        unit.and_then(|wanted| units.iter().position(|(code, _, _)| *code == wanted)).unwrap_or(0);
     view! {
         <section class="key-figures" aria-labelledby="figures-heading">
             <h2 id="figures-heading">{t("home-figures-heading")}</h2>

@@ -112,7 +112,8 @@ mod tests {
     #[test]
     fn one_hectare_is_fifteen_mu_and_about_3025_pyeong() {
         let units = area_in_units("en", 10_000);
-        let by_unit: HashMap<_, _> = units.iter().map(|(u, _, t)| (u.as_str(), t.clone())).collect();
+        let by_unit: HashMap<_, _> =
+            units.iter().map(|(u, _, t)| (u.as_str(), t.clone())).collect();
         let strip = |s: &str| s.replace(['\u{2068}', '\u{2069}'], "");
         assert_eq!(strip(&by_unit["ha"]), "1.0 ha");
         assert_eq!(strip(&by_unit["mu"]), "15.0 mu");

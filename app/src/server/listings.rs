@@ -27,8 +27,11 @@ impl CenterTotals {
 
 /// `SUM(column)` as a 64-bit integer on every database (PostgreSQL sums bigints into numeric).
 fn sum_as_bigint(column: impl sea_orm::sea_query::IntoColumnRef) -> sea_orm::sea_query::SimpleExpr {
-    Func::cast_as(Func::coalesce([Expr::col(column).sum(), Expr::val(0).into()]), Alias::new("bigint"))
-        .into()
+    Func::cast_as(
+        Func::coalesce([Expr::col(column).sum(), Expr::val(0).into()]),
+        Alias::new("bigint"),
+    )
+    .into()
 }
 
 /// The published figures of the center, in a few aggregate queries (no row is loaded).
@@ -43,16 +46,10 @@ pub async fn center_totals(db: &impl ConnectionTrait) -> Result<CenterTotals, Db
         .into_tuple()
         .all(db)
         .await?;
-    let land = |side: Side| {
-        land_by_side
-            .iter()
-            .find(|(s, _)| s == side.as_str())
-            .map_or(0, |(_, m2)| *m2)
-    };
-    let sites_published = site::Entity::find()
-        .filter(site::Column::Status.eq(published))
-        .count(db)
-        .await?;
+    let land =
+        |side: Side| land_by_side.iter().find(|(s, _)| s == side.as_str()).map_or(0, |(_, m2)| *m2);
+    let sites_published =
+        site::Entity::find().filter(site::Column::Status.eq(published)).count(db).await?;
     let sites_available = site::Entity::find()
         .filter(site::Column::Status.eq(published))
         .filter(site::Column::Availability.eq(Availability::Available.as_str()))
@@ -61,7 +58,10 @@ pub async fn center_totals(db: &impl ConnectionTrait) -> Result<CenterTotals, Db
     let (opportunities_published, capex_min_usd, capex_max_usd): (i64, i64, i64) =
         opportunity::Entity::find()
             .select_only()
-            .expr_as(Func::cast_as(Expr::col(opportunity::Column::Id).count(), Alias::new("bigint")), "n")
+            .expr_as(
+                Func::cast_as(Expr::col(opportunity::Column::Id).count(), Alias::new("bigint")),
+                "n",
+            )
             .expr_as(sum_as_bigint(opportunity::Column::CapexMinUsd), "capex_min")
             .expr_as(sum_as_bigint(opportunity::Column::CapexMaxUsd), "capex_max")
             .filter(opportunity::Column::Status.eq(published))

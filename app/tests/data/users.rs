@@ -9,9 +9,15 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 
 on_both!(accounts_are_stored_with_an_argon2id_hash_once_per_email, |backend: Backend| async move {
     let test = migrated(backend).await;
-    let user = create_user(&test.db, " Li.Wei@ICIC-CA.example ", "Li Wei", Role::Desk, "silk road by rail 2027")
-        .await
-        .expect("created");
+    let user = create_user(
+        &test.db,
+        " Li.Wei@ICIC-CA.example ",
+        "Li Wei",
+        Role::Desk,
+        "silk road by rail 2027",
+    )
+    .await
+    .expect("created");
     assert_eq!(user.email, "li.wei@icic-ca.example");
     let stored = staff_user::Entity::find_by_id(user.id)
         .one(&test.db)
@@ -23,7 +29,9 @@ on_both!(accounts_are_stored_with_an_argon2id_hash_once_per_email, |backend: Bac
     assert!(!hash.contains("silk road"));
     assert!(verify_password("silk road by rail 2027", &hash));
 
-    let again = create_user(&test.db, "li.wei@icic-ca.example", "", Role::Admin, "another long passphrase").await;
+    let again =
+        create_user(&test.db, "li.wei@icic-ca.example", "", Role::Admin, "another long passphrase")
+            .await;
     assert!(matches!(again, Err(CreateUserError::Exists(_))), "{again:?}");
     let weak = create_user(&test.db, "new@icic-ca.example", "", Role::Admin, "short").await;
     assert!(matches!(weak, Err(CreateUserError::WeakPassword(_))), "{weak:?}");

@@ -178,7 +178,9 @@ pub fn demo_content() -> Result<DemoContent, SeedError> {
     let parse_error = |what: &str, e: serde_json::Error| SeedError::Content(format!("{what}: {e}"));
     let mut sites = Vec::new();
     for json in SITES {
-        sites.extend(serde_json::from_str::<Vec<SeedSite>>(json).map_err(|e| parse_error("sites", e))?);
+        sites.extend(
+            serde_json::from_str::<Vec<SeedSite>>(json).map_err(|e| parse_error("sites", e))?,
+        );
     }
     Ok(DemoContent {
         sites,
@@ -263,12 +265,7 @@ async fn seed_routing(
 ) -> Result<(), SeedError> {
     let now = Utc::now();
     for item in &routing.desks {
-        if desk::Entity::find()
-            .filter(desk::Column::Code.eq(&item.code))
-            .one(db)
-            .await?
-            .is_some()
-        {
+        if desk::Entity::find().filter(desk::Column::Code.eq(&item.code)).one(db).await?.is_some() {
             continue;
         }
         desk::ActiveModel {
@@ -341,12 +338,7 @@ async fn seed_site(
     media_dir: &Path,
     report: &mut SeedReport,
 ) -> Result<(), SeedError> {
-    if site::Entity::find()
-        .filter(site::Column::Code.eq(&item.code))
-        .one(db)
-        .await?
-        .is_some()
-    {
+    if site::Entity::find().filter(site::Column::Code.eq(&item.code)).one(db).await?.is_some() {
         return Ok(());
     }
     let manager = manager_id(db, &item.manager).await?;
@@ -465,11 +457,10 @@ async fn seed_opportunity(
         .await?;
     }
     for code in &item.sites {
-        let linked = site::Entity::find()
-            .filter(site::Column::Code.eq(code))
-            .one(db)
-            .await?
-            .ok_or_else(|| SeedError::Content(format!("{} links unknown site {code}", item.code)))?;
+        let linked =
+            site::Entity::find().filter(site::Column::Code.eq(code)).one(db).await?.ok_or_else(
+                || SeedError::Content(format!("{} links unknown site {code}", item.code)),
+            )?;
         opportunity_site::ActiveModel { opportunity_id: Set(row.id), site_id: Set(linked.id) }
             .insert(db)
             .await?;
@@ -483,7 +474,10 @@ async fn seed_opportunity(
     Ok(())
 }
 
-#[expect(clippy::too_many_arguments, reason = "one call per kind of listing, each naming its owner")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call per kind of listing, each naming its owner"
+)]
 async fn add_photo(
     db: &impl ConnectionTrait,
     content: &DemoContent,
@@ -571,7 +565,10 @@ mod tests {
         assert!(content.opportunities.len() >= 15);
         for site in &content.sites {
             for lang in languages() {
-                let text = site.text.get(&lang.code).unwrap_or_else(|| panic!("{} lacks {}", site.code, lang.code));
+                let text = site
+                    .text
+                    .get(&lang.code)
+                    .unwrap_or_else(|| panic!("{} lacks {}", site.code, lang.code));
                 assert!(!text.title.trim().is_empty() && !text.description.trim().is_empty());
             }
         }
@@ -608,7 +605,11 @@ mod tests {
                 Side::Kz => (0, 500),
                 Side::Uz => (500, 1000),
             };
-            assert!(a.plan.x >= left && a.plan.x + a.plan.w <= right, "{} crosses the border", a.code);
+            assert!(
+                a.plan.x >= left && a.plan.x + a.plan.w <= right,
+                "{} crosses the border",
+                a.code
+            );
             for b in &content.sites[i + 1..] {
                 let apart = a.plan.x + a.plan.w <= b.plan.x
                     || b.plan.x + b.plan.w <= a.plan.x
