@@ -3,10 +3,13 @@
 use crate::{commands, config::Config, routes};
 use anyhow::{Context, Result};
 use app::{App, app::PublicUrl, server::AppState, shell};
-use axum::{Router, routing::get};
+use axum::{Router, ServiceExt, extract::Request, routing::get};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use tower_http::{compression::CompressionLayer, services::ServeDir};
+use tower::Layer;
+use tower_http::{
+    compression::CompressionLayer, normalize_path::NormalizePathLayer, services::ServeDir,
+};
 
 /// Every route of the portal: health and redirects, the pages and server functions (both
 /// registered by leptos_axum, with the request context), media and the static site files.
@@ -53,7 +56,9 @@ pub async fn serve(config: Config) -> Result<()> {
         .leptos_options;
     leptos_options.site_addr = config.site_addr;
     let state = AppState { db, public_url: config.public_base(), leptos_options };
-    let app = router(state, &config);
+    // `/en/` and `/en` are the same page (the router knows only the second): the slash is
+    // trimmed before routing, and pages name their one canonical URL.
+    let app = NormalizePathLayer::trim_trailing_slash().layer(router(state, &config));
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.site_addr))?;
@@ -62,7 +67,7 @@ pub async fn serve(config: Config) -> Result<()> {
         config.site_addr,
         config.public_base()
     );
-    axum::serve(listener, app)
+    axum::serve(listener, ServiceExt::<Request>::into_make_service(app))
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the server stopped with an error")
