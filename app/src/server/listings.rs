@@ -27,11 +27,8 @@ impl CenterTotals {
 
 /// `SUM(column)` as a 64-bit integer on every database (PostgreSQL sums bigints into numeric).
 fn sum_as_bigint(column: impl sea_orm::sea_query::IntoColumnRef) -> sea_orm::sea_query::SimpleExpr {
-    Func::cast_as(
-        Func::coalesce([Expr::col(column).sum(), Expr::val(0).into()]),
-        Alias::new("bigint"),
-    )
-    .into()
+    Func::cast_as(Func::coalesce([Expr::col(column).sum(), Expr::val(0)]), Alias::new("bigint"))
+        .into()
 }
 
 /// The published figures of the center, in a few aggregate queries (no row is loaded).

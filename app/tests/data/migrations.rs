@@ -61,8 +61,8 @@ on_both!(each_migration_steps_down_alone, |backend: Backend| async move {
     }
 });
 
-/// Every entity reads back from the migrated schema: a column named differently in a migration
-/// and in its entity fails here, on both databases.
+// Every entity reads back from the migrated schema: a column named differently in a migration
+// and in its entity fails here, on both databases.
 on_both!(entities_match_the_migrated_schema, |backend: Backend| async move {
     use app::server::entities::*;
     use sea_orm::EntityTrait;
