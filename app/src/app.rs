@@ -1,7 +1,10 @@
 //! The HTML shell and the routes.
 
 use crate::components::layout::LanguageLayout;
-use crate::pages::{home_page::HomePage, not_found_page::NotFoundPage};
+use crate::pages::{
+    home_page::HomePage, not_found_page::NotFoundPage, opportunities_page::OpportunitiesPage,
+    opportunity_page::OpportunityPage, site_page::SitePage, sites_page::SitesPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
 use leptos_router::{
@@ -46,6 +49,10 @@ pub fn App() -> impl IntoView {
                 // without JavaScript, and their <title> and meta tags come from the data.
                 <ParentRoute path=path!("/:lang") view=LanguageLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage />
+                    <Route path=path!("sites") view=SitesPage />
+                    <Route path=path!("sites/:slug") view=SitePage />
+                    <Route path=path!("opportunities") view=OpportunitiesPage />
+                    <Route path=path!("opportunities/:slug") view=OpportunityPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -2,8 +2,8 @@
 language-name = العربية
 language-direction = rtl
 language-number-locale = ar-u-nu-latn
-# Large sums of money are counted in steps of this many units (a million, or 亿/억).
-language-money-scale = 1000000
+# Large sums of money are written in the largest of these steps that fits (a million; 亿 or 万).
+language-money-scales = 1000000 1
 
 site-name = مركز آسيا الوسطى للتعاون الصناعي
 nav-skip-to-content = انتقل إلى المحتوى
@@ -18,3 +18,28 @@ error-bad-request = تعذّر فهم الطلب. يُرجى التحقق من �
 error-unavailable = البوابة غير متاحة مؤقتًا. يُرجى المحاولة بعد بضع دقائق.
 error-internal = حدث خطأ من جهتنا وقد أُبلغ الفريق المختص. يُرجى المحاولة لاحقًا.
 error-back-home = العودة إلى الصفحة الرئيسية
+
+## Sums of US dollars, already formatted, in the step named by $scale.
+money-usd = { $scale ->
+    [1000000] { $amount } مليون دولار أمريكي
+   *[other] { $amount } دولار أمريكي
+}
+money-usd-range = { $scale ->
+    [1000000] { $min }–{ $max } مليون دولار أمريكي
+   *[other] { $min }–{ $max } دولار أمريكي
+}
+
+## التواريخ: أسماء الأشهر وصيغة الشهر والسنة.
+date-month-year = { $month } { $year }
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = مايو
+month-6 = يونيو
+month-7 = يوليو
+month-8 = أغسطس
+month-9 = سبتمبر
+month-10 = أكتوبر
+month-11 = نوفمبر
+month-12 = ديسمبر

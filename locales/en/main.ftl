@@ -2,8 +2,8 @@
 language-name = English
 language-direction = ltr
 language-number-locale = en
-# Large sums of money are counted in steps of this many units (a million, or 亿/억).
-language-money-scale = 1000000
+# Large sums of money are written in the largest of these steps that fits (a million; 亿 or 万).
+language-money-scales = 1000000 1
 
 site-name = Central Asia Industrial Cooperation Center
 nav-skip-to-content = Skip to content
@@ -18,3 +18,28 @@ error-bad-request = The request could not be understood. Please check the addres
 error-unavailable = The portal is briefly unavailable. Please try again in a few minutes.
 error-internal = Something went wrong on our side. We have been notified; please try again later.
 error-back-home = Back to the home page
+
+## Sums of US dollars, already formatted, in the step named by $scale.
+money-usd = { $scale ->
+    [1000000] USD { $amount } million
+   *[other] USD { $amount }
+}
+money-usd-range = { $scale ->
+    [1000000] USD { $min }–{ $max } million
+   *[other] USD { $min }–{ $max }
+}
+
+## Dates: month names and the month-and-year form.
+date-month-year = { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

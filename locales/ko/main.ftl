@@ -2,8 +2,8 @@
 language-name = 한국어
 language-direction = ltr
 language-number-locale = ko
-# Large sums of money are counted in steps of this many units (a million, or 亿/억).
-language-money-scale = 100000000
+# Large sums of money are written in the largest of these steps that fits (a million; 亿 or 万).
+language-money-scales = 100000000 10000 1
 
 site-name = 중앙아시아 국제산업협력센터
 nav-skip-to-content = 본문 바로가기
@@ -18,3 +18,30 @@ error-bad-request = 요청을 처리할 수 없습니다. 주소를 확인한 �
 error-unavailable = 포털을 잠시 이용할 수 없습니다. 몇 분 뒤 다시 시도해 주십시오.
 error-internal = 일시적인 오류가 발생했습니다. 담당자에게 자동으로 전달되었으니 잠시 후 다시 시도해 주십시오.
 error-back-home = 홈으로 돌아가기
+
+## Sums of US dollars, already formatted, in the step named by $scale.
+money-usd = { $scale ->
+    [100000000] { $amount }억 달러
+    [10000] { $amount }만 달러
+   *[other] { $amount }달러
+}
+money-usd-range = { $scale ->
+    [100000000] { $min }억~{ $max }억 달러
+    [10000] { $min }만~{ $max }만 달러
+   *[other] { $min }~{ $max }달러
+}
+
+## 날짜: 월 이름과 연월 형식.
+date-month-year = { $year }년 { $month }
+month-1 = 1월
+month-2 = 2월
+month-3 = 3월
+month-4 = 4월
+month-5 = 5월
+month-6 = 6월
+month-7 = 7월
+month-8 = 8월
+month-9 = 9월
+month-10 = 10월
+month-11 = 11월
+month-12 = 12월

@@ -2,8 +2,8 @@
 language-name = 简体中文
 language-direction = ltr
 language-number-locale = zh
-# Large sums of money are counted in steps of this many units (a million, or 亿/억).
-language-money-scale = 100000000
+# Large sums of money are written in the largest of these steps that fits (a million; 亿 or 万).
+language-money-scales = 100000000 10000 1
 
 site-name = 中亚国际工业合作中心
 nav-skip-to-content = 跳至正文
@@ -18,3 +18,30 @@ error-bad-request = 无法识别该请求，请检查网址后重试。
 error-unavailable = 门户网站暂时无法访问，请几分钟后再试。
 error-internal = 系统出现问题，我们已收到通知，请稍后再试。
 error-back-home = 返回首页
+
+## Sums of US dollars, already formatted, in the step named by $scale.
+money-usd = { $scale ->
+    [100000000] { $amount } 亿美元
+    [10000] { $amount } 万美元
+   *[other] { $amount } 美元
+}
+money-usd-range = { $scale ->
+    [100000000] { $min }–{ $max } 亿美元
+    [10000] { $min }–{ $max } 万美元
+   *[other] { $min }–{ $max } 美元
+}
+
+## 日期：月份名称及“年月”格式。
+date-month-year = { $year }年{ $month }
+month-1 = 1月
+month-2 = 2月
+month-3 = 3月
+month-4 = 4月
+month-5 = 5月
+month-6 = 6月
+month-7 = 7月
+month-8 = 8月
+month-9 = 9月
+month-10 = 10月
+month-11 = 11月
+month-12 = 12月

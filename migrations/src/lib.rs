@@ -11,6 +11,7 @@ mod m20261127_000002_create_listings;
 mod m20261127_000003_create_routing;
 mod m20261127_000004_create_inquiries;
 mod m20261127_000005_create_outbox;
+mod m20261127_000006_create_search_tokens;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_create_routing::Migration),
             Box::new(m20261127_000004_create_inquiries::Migration),
             Box::new(m20261127_000005_create_outbox::Migration),
+            Box::new(m20261127_000006_create_search_tokens::Migration),
         ]
     }
 }

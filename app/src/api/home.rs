@@ -7,9 +7,8 @@ use leptos::prelude::*;
 /// The center's published key figures, formatted for readers of `lang`.
 #[server(endpoint = "home-figures")]
 pub async fn get_home_figures(lang: String) -> Result<HomeFigures, AppError> {
-    use crate::i18n::{self, text_with};
+    use crate::i18n;
     use crate::server::{AppState, format, listings};
-    use fluent_templates::fluent_bundle::FluentValue;
 
     let state = AppState::from_context()?;
     let lang = i18n::find(&lang)
@@ -17,7 +16,6 @@ pub async fn get_home_figures(lang: String) -> Result<HomeFigures, AppError> {
     let code = lang.code.as_str();
     let totals = listings::center_totals(&state.db).await?;
     let count = |n: u64| format::integer(code, i64::try_from(n).unwrap_or(i64::MAX));
-    let (min, max) = format::money_range(code, totals.capex_min_usd, totals.capex_max_usd);
     Ok(HomeFigures {
         land_area: crate::models::FigureInUnits {
             units: format::area_in_units(code, totals.land_m2()),
@@ -25,10 +23,6 @@ pub async fn get_home_figures(lang: String) -> Result<HomeFigures, AppError> {
         sites_published: count(totals.sites_published),
         sites_available: count(totals.sites_available),
         opportunities_published: count(totals.opportunities_published),
-        capex_sought: text_with(
-            code,
-            "home-figure-capex-range",
-            &[("min", FluentValue::from(min)), ("max", FluentValue::from(max))],
-        ),
+        capex_sought: format::money_range(code, totals.capex_min_usd, totals.capex_max_usd),
     })
 }

@@ -2,3 +2,4 @@
 //! data, already formatted for the language it was asked in.
 
 pub mod home;
+pub mod listings;

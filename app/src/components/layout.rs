@@ -26,6 +26,13 @@ pub fn LanguageLayout() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 <span class="brand-name">{t("site-name")}</span>
             </a>
+            <nav class="main-nav" aria-label=t("nav-main")>
+                <ul>
+                    <li><a href=format!("/{}/", language.code)>{t("nav-home")}</a></li>
+                    <li><a href=format!("/{}/sites", language.code)>{t("nav-sites")}</a></li>
+                    <li><a href=format!("/{}/opportunities", language.code)>{t("nav-opportunities")}</a></li>
+                </ul>
+            </nav>
             <LanguageSwitch />
         </header>
         <main id="main">

@@ -1,4 +1,6 @@
 //! Pieces shared by several pages.
 
 pub mod layout;
+pub mod listing;
 pub mod page_meta;
+pub mod plan;

@@ -1,8 +1,12 @@
 //! Types that the browser may see: the vocabulary of the domain and the view models that server
 //! functions return. Nothing secret lives here (no password hashes, no tokens).
 
+mod listing;
+mod query;
 mod vocabulary;
 
+pub use listing::*;
+pub use query::*;
 pub use vocabulary::*;
 
 use serde::{Deserialize, Serialize};

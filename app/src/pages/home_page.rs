@@ -1,11 +1,14 @@
 //! The home page: what the center is, where it is and why it matters, with its key figures.
 
 use crate::api::home::get_home_figures;
+use crate::api::listings::{get_plan, list_opportunities, list_sites};
+use crate::components::listing::{OpportunityCardView, SiteCardView};
 use crate::components::page_meta::PageMeta;
+use crate::components::plan::CenterPlan;
 use crate::error::set_status;
 use crate::i18n::{t, use_language};
 use crate::islands::UnitSwitch;
-use crate::models::HomeFigures;
+use crate::models::{HomeFigures, OpportunityQuery, SiteQuery};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -25,9 +28,18 @@ pub fn HomePage() -> impl IntoView {
                 let lang = lang.clone();
                 let unit = unit.clone();
                 Suspend::new(async move {
-                    match get_home_figures(lang).await {
-                        Ok(figures) => view! { <KeyFigures figures unit /> }.into_any(),
-                        Err(err) => {
+                    let figures = get_home_figures(lang.clone()).await;
+                    let plan = get_plan(lang.clone(), None).await;
+                    let sites = list_sites(lang.clone(), SiteQuery { page: 1, ..SiteQuery::default() }).await;
+                    let opportunities =
+                        list_opportunities(lang, OpportunityQuery { page: 1, ..OpportunityQuery::default() }).await;
+                    match (figures, plan, sites, opportunities) {
+                        (Ok(figures), Ok(plots), Ok(sites), Ok(opportunities)) => view! {
+                            <KeyFigures figures unit />
+                            <Latest plots sites=sites.cards opportunities=opportunities.cards />
+                        }
+                            .into_any(),
+                        (Err(err), ..) | (_, Err(err), ..) | (.., Err(err), _) | (.., Err(err)) => {
                             set_status(err.status());
                             view! {
                                 <p class="notice" role="alert">{t(err.message_id())}</p>
@@ -83,6 +95,38 @@ fn KeyFigures(figures: HomeFigures, unit: Option<String>) -> impl IntoView {
                     <dd class="figure-value">{figures.capex_sought}</dd>
                 </div>
             </dl>
+        </section>
+    }
+}
+
+#[component]
+fn Latest(
+    plots: Vec<crate::models::PlanPlot>,
+    sites: Vec<crate::models::SiteCard>,
+    opportunities: Vec<crate::models::OpportunityCard>,
+) -> impl IntoView {
+    let lang = use_language().code.clone();
+    let sites =
+        sites.into_iter().take(3).map(|card| view! { <SiteCardView card /> }).collect_view();
+    let opportunities = opportunities
+        .into_iter()
+        .take(3)
+        .map(|card| view! { <OpportunityCardView card /> })
+        .collect_view();
+    view! {
+        <section aria-labelledby="plan-heading">
+            <h2 id="plan-heading">{t("home-plan-heading")}</h2>
+            <CenterPlan plots />
+        </section>
+        <section aria-labelledby="latest-sites-heading">
+            <h2 id="latest-sites-heading">{t("home-latest-sites")}</h2>
+            <div class="card-grid">{sites}</div>
+            <p><a href=format!("/{lang}/sites")>{t("home-all-sites")}</a></p>
+        </section>
+        <section aria-labelledby="latest-opportunities-heading">
+            <h2 id="latest-opportunities-heading">{t("home-latest-opportunities")}</h2>
+            <div class="card-grid">{opportunities}</div>
+            <p><a href=format!("/{lang}/opportunities")>{t("home-all-opportunities")}</a></p>
         </section>
     }
 }

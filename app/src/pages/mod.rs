@@ -2,3 +2,7 @@
 
 pub mod home_page;
 pub mod not_found_page;
+pub mod opportunities_page;
+pub mod opportunity_page;
+pub mod site_page;
+pub mod sites_page;

@@ -55,15 +55,66 @@ pub fn integer(lang: &str, value: i64) -> String {
     formatter(lang).format_to_string(&Decimal::from(value))
 }
 
-/// Two sums of US dollars in the reader's steps for large amounts (`language-money-scale`:
-/// millions in English and Arabic, 亿 / 억 in Chinese and Korean), each formatted, for a message
-/// that names the step.
-pub fn money_range(lang: &str, min_usd: i64, max_usd: i64) -> (String, String) {
-    let scale = i18n::text(lang, "language-money-scale").parse::<f64>().unwrap_or(1e6);
-    let (min, max) = (min_usd as f64 / scale, max_usd as f64 / scale);
-    // One decimal while the amounts are small in the chosen step (2.5 亿), none beyond.
-    let decimals = if max < 10.0 { 1 } else { 0 };
-    (number(lang, min, decimals), number(lang, max, decimals))
+/// The step in which a reader of `lang` writes a sum of `usd` dollars: the largest of the
+/// locale's `language-money-scales` that fits (a million in English; 亿, then 万 in Chinese).
+fn money_scale(lang: &str, usd: f64) -> f64 {
+    let mut scales: Vec<f64> = i18n::text(lang, "language-money-scales")
+        .split_whitespace()
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    scales.sort_by(|a, b| b.total_cmp(a));
+    scales.into_iter().find(|scale| usd >= *scale).unwrap_or(1.0)
+}
+
+/// `value` with as many decimals (up to `max`) as it takes to show three significant digits,
+/// and no trailing zeros.
+fn short_number(lang: &str, value: f64, max_decimals: u8) -> String {
+    let wanted = if value < 10.0 {
+        2
+    } else if value < 100.0 {
+        1
+    } else {
+        0
+    };
+    let mut decimals = wanted.min(max_decimals);
+    while decimals > 0 {
+        let scale = 10f64.powi(i32::from(decimals) - 1);
+        let coarser = (value * scale).round() / scale;
+        if ((coarser - value) * scale * 10.0).abs() >= 0.5 {
+            break;
+        }
+        decimals -= 1;
+    }
+    number(lang, value, decimals)
+}
+
+/// A sum of US dollars as a reader of `lang` writes it (`USD 1.65 million`, `165 万美元`).
+pub fn money(lang: &str, usd: i64) -> String {
+    let scale = money_scale(lang, usd as f64);
+    let decimals = if scale > 1.0 { 2 } else { 0 };
+    i18n::text_with(
+        lang,
+        "money-usd",
+        &[
+            ("amount", FluentValue::from(short_number(lang, usd as f64 / scale, decimals))),
+            ("scale", FluentValue::from(scale)),
+        ],
+    )
+}
+
+/// A range of US dollars in one step, chosen by its upper end (`USD 170–338 million`).
+pub fn money_range(lang: &str, min_usd: i64, max_usd: i64) -> String {
+    let scale = money_scale(lang, max_usd as f64);
+    let decimals = if scale > 1.0 { 2 } else { 0 };
+    i18n::text_with(
+        lang,
+        "money-usd-range",
+        &[
+            ("min", FluentValue::from(short_number(lang, min_usd as f64 / scale, decimals))),
+            ("max", FluentValue::from(short_number(lang, max_usd as f64 / scale, decimals))),
+            ("scale", FluentValue::from(scale)),
+        ],
+    )
 }
 
 /// An area of `square_metres` in each unit of [`AREA_UNITS`], as `(unit, label, text)`.
@@ -102,11 +153,26 @@ mod tests {
         assert!(text.contains("1") && text.contains("250"), "{text}");
     }
 
+    fn plain(text: String) -> String {
+        text.replace(['\u{2068}', '\u{2069}'], "")
+    }
+
     #[test]
-    fn large_sums_follow_the_readers_steps() {
-        assert_eq!(money_range("en", 250_000_000, 610_000_000), ("250".into(), "610".into()));
-        assert_eq!(money_range("zh", 250_000_000, 610_000_000), ("2.5".into(), "6.1".into()));
-        assert_eq!(money_range("ko", 2_500_000_000, 6_100_000_000), ("25".into(), "61".into()));
+    fn sums_of_money_follow_the_readers_steps() {
+        assert_eq!(plain(money("en", 840_000)), "USD 840,000");
+        assert_eq!(plain(money("en", 1_650_000)), "USD 1.65 million");
+        assert_eq!(plain(money("en", 60_000_000)), "USD 60 million");
+        assert_eq!(plain(money("zh", 840_000)), "84 万美元");
+        assert_eq!(plain(money("zh", 250_000_000)), "2.5 亿美元");
+        assert_eq!(plain(money("ko", 2_000_000)), "200만 달러");
+        assert_eq!(plain(money("ar", 1_500_000)), "1.5 مليون دولار أمريكي");
+    }
+
+    #[test]
+    fn ranges_share_one_step() {
+        assert_eq!(plain(money_range("en", 170_000_000, 338_000_000)), "USD 170–338 million");
+        assert_eq!(plain(money_range("zh", 170_000_000, 338_000_000)), "1.7–3.38 亿美元");
+        assert_eq!(plain(money_range("ko", 5_000_000, 12_000_000)), "500만~1,200만 달러");
     }
 
     #[test]
@@ -114,10 +180,9 @@ mod tests {
         let units = area_in_units("en", 10_000);
         let by_unit: HashMap<_, _> =
             units.iter().map(|(u, _, t)| (u.as_str(), t.clone())).collect();
-        let strip = |s: &str| s.replace(['\u{2068}', '\u{2069}'], "");
-        assert_eq!(strip(&by_unit["ha"]), "1.0 ha");
-        assert_eq!(strip(&by_unit["mu"]), "15.0 mu");
-        assert_eq!(strip(&by_unit["pyeong"]), "3,025 pyeong");
-        assert_eq!(strip(&by_unit["m2"]), "10,000 m²");
+        assert_eq!(plain(by_unit["ha"].clone()), "1.0 ha");
+        assert_eq!(plain(by_unit["mu"].clone()), "15.0 mu");
+        assert_eq!(plain(by_unit["pyeong"].clone()), "3,025 pyeong");
+        assert_eq!(plain(by_unit["m2"].clone()), "10,000 m²");
     }
 }

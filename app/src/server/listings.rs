@@ -1,11 +1,21 @@
 //! Data access for sites and opportunities: plain async functions over a connection.
 
-use super::entities::{opportunity, site};
-use crate::models::{Availability, PublicationStatus, Side};
+use super::entities::{
+    media, media_translation, opportunity, opportunity_site, opportunity_translation, site,
+    site_translation,
+};
+use super::search::{self, ListingKind};
+use crate::i18n;
+use crate::models::{
+    Availability, OpportunityQuery, OpportunitySide, PublicationStatus, Sector, Side, SiteKind,
+    SiteQuery, SiteSort, Stage, Zone,
+};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
     sea_query::{Alias, Expr, ExprTrait, Func},
 };
+use std::collections::HashMap;
 
 /// Totals over the published listings, as numbers.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -75,4 +85,439 @@ pub async fn center_totals(db: &impl ConnectionTrait) -> Result<CenterTotals, Db
         capex_min_usd,
         capex_max_usd,
     })
+}
+
+/// How many listings a page of a list shows.
+pub const PAGE_SIZE: u64 = 12;
+
+/// A site with its text in the reader's language (or the fallback's) and its first photo.
+#[derive(Clone, Debug)]
+pub struct SiteRow {
+    pub site: site::Model,
+    pub text: Option<site_translation::Model>,
+    pub photo: Option<PhotoRow>,
+}
+
+/// A photo with its caption in the reader's language.
+#[derive(Clone, Debug)]
+pub struct PhotoRow {
+    pub media: media::Model,
+    pub caption: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct OpportunityRow {
+    pub opportunity: opportunity::Model,
+    pub text: Option<opportunity_translation::Model>,
+    pub photo: Option<PhotoRow>,
+}
+
+fn published_sites() -> sea_orm::Select<site::Entity> {
+    site::Entity::find().filter(site::Column::Status.eq(PublicationStatus::Published.as_str()))
+}
+
+fn published_opportunities() -> sea_orm::Select<opportunity::Entity> {
+    opportunity::Entity::find()
+        .filter(opportunity::Column::Status.eq(PublicationStatus::Published.as_str()))
+}
+
+/// The languages to read text in, the reader's first.
+fn languages_for(lang: &str) -> Vec<String> {
+    let mut langs = vec![lang.to_owned()];
+    if lang != i18n::FALLBACK {
+        langs.push(i18n::FALLBACK.to_owned());
+    }
+    langs
+}
+
+/// The text of each site in `ids`, in `lang` where it exists, else in the fallback language.
+async fn site_texts(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    lang: &str,
+) -> Result<HashMap<i32, site_translation::Model>, DbErr> {
+    let rows = site_translation::Entity::find()
+        .filter(site_translation::Column::SiteId.is_in(ids.iter().copied()))
+        .filter(site_translation::Column::Lang.is_in(languages_for(lang)))
+        .all(db)
+        .await?;
+    let mut texts: HashMap<i32, site_translation::Model> = HashMap::new();
+    for row in rows {
+        let keep = texts.get(&row.site_id).is_none_or(|current| current.lang != lang);
+        if keep {
+            texts.insert(row.site_id, row);
+        }
+    }
+    Ok(texts)
+}
+
+async fn opportunity_texts(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    lang: &str,
+) -> Result<HashMap<i32, opportunity_translation::Model>, DbErr> {
+    let rows = opportunity_translation::Entity::find()
+        .filter(opportunity_translation::Column::OpportunityId.is_in(ids.iter().copied()))
+        .filter(opportunity_translation::Column::Lang.is_in(languages_for(lang)))
+        .all(db)
+        .await?;
+    let mut texts: HashMap<i32, opportunity_translation::Model> = HashMap::new();
+    for row in rows {
+        let keep = texts.get(&row.opportunity_id).is_none_or(|current| current.lang != lang);
+        if keep {
+            texts.insert(row.opportunity_id, row);
+        }
+    }
+    Ok(texts)
+}
+
+/// The photos of listings, in order, with captions in `lang` (or the fallback's).
+async fn photos(
+    db: &impl ConnectionTrait,
+    owner: media::Column,
+    ids: &[i32],
+    lang: &str,
+) -> Result<Vec<PhotoRow>, DbErr> {
+    let rows = media::Entity::find()
+        .filter(owner.is_in(ids.iter().copied()))
+        .filter(media::Column::Kind.eq("photo"))
+        .order_by_asc(media::Column::Position)
+        .order_by_asc(media::Column::Id)
+        .all(db)
+        .await?;
+    let media_ids: Vec<i32> = rows.iter().map(|m| m.id).collect();
+    let captions = media_translation::Entity::find()
+        .filter(media_translation::Column::MediaId.is_in(media_ids))
+        .filter(media_translation::Column::Lang.is_in(languages_for(lang)))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|media| {
+            let caption = captions
+                .iter()
+                .filter(|c| c.media_id == media.id)
+                .max_by_key(|c| c.lang == lang)
+                .map(|c| c.caption.clone());
+            PhotoRow { media, caption }
+        })
+        .collect())
+}
+
+fn first_photo_of(
+    photos: &[PhotoRow],
+    owner: impl Fn(&media::Model) -> Option<i32>,
+    id: i32,
+) -> Option<PhotoRow> {
+    photos.iter().find(|p| owner(&p.media) == Some(id)).cloned()
+}
+
+/// One page of the published sites that match `query`, and how many match in all.
+pub async fn search_sites(
+    db: &impl ConnectionTrait,
+    lang: &str,
+    query: &SiteQuery,
+) -> Result<(Vec<SiteRow>, u64), DbErr> {
+    let mut select = published_sites();
+    if let Some(zone) = query.zone {
+        select = select.filter(site::Column::Zone.eq(zone.as_str()));
+    }
+    if let Some(kind) = query.kind {
+        select = select.filter(site::Column::Kind.eq(kind.as_str()));
+    }
+    if let Some(tenure) = query.tenure {
+        select = select.filter(site::Column::Tenure.eq(tenure.as_str()));
+    }
+    if let Some(availability) = query.availability {
+        select = select.filter(site::Column::Availability.eq(availability.as_str()));
+    }
+    if let Some(side) = query.side {
+        select = select.filter(site::Column::Side.eq(side.as_str()));
+    }
+    if let Some(min) = query.min_area {
+        select = select.filter(site::Column::LandAreaM2.gte(min));
+    }
+    if let Some(max) = query.max_area {
+        select = select.filter(site::Column::LandAreaM2.lte(max));
+    }
+    if let Some(min) = query.min_power {
+        select = select.filter(site::Column::PowerKw.gte(min));
+    }
+    if let Some(condition) =
+        search::matching(ListingKind::Site, (site::Entity, site::Column::Id), &query.q)
+    {
+        select = select.filter(condition);
+    }
+    select = match query.sort {
+        SiteSort::Newest => select.order_by_desc(site::Column::PublishedAt),
+        SiteSort::AreaDesc => select.order_by_desc(site::Column::LandAreaM2),
+        SiteSort::AreaAsc => select.order_by_asc(site::Column::LandAreaM2),
+        // Lease rates and sale prices are not comparable: leases first, each by price.
+        SiteSort::PriceAsc => {
+            select.order_by_asc(site::Column::Tenure).order_by_asc(site::Column::PriceUsdCents)
+        }
+    }
+    .order_by_asc(site::Column::Id);
+    let paginator = select.paginate(db, PAGE_SIZE);
+    let total = paginator.num_items().await?;
+    let sites = paginator.fetch_page(u64::from(query.page.saturating_sub(1))).await?;
+    let ids: Vec<i32> = sites.iter().map(|s| s.id).collect();
+    let mut texts = site_texts(db, &ids, lang).await?;
+    let photos = photos(db, media::Column::SiteId, &ids, lang).await?;
+    let rows = sites
+        .into_iter()
+        .map(|site| SiteRow {
+            text: texts.remove(&site.id),
+            photo: first_photo_of(&photos, |m| m.site_id, site.id),
+            site,
+        })
+        .collect();
+    Ok((rows, total))
+}
+
+/// A published site with its text, all its photos, and the published opportunities linked to it.
+pub struct SiteWithDetails {
+    pub row: SiteRow,
+    pub photos: Vec<PhotoRow>,
+    pub opportunities: Vec<OpportunityRow>,
+}
+
+pub async fn find_site(
+    db: &impl ConnectionTrait,
+    lang: &str,
+    slug: &str,
+) -> Result<Option<SiteWithDetails>, DbErr> {
+    let Some(site) = published_sites().filter(site::Column::Slug.eq(slug)).one(db).await? else {
+        return Ok(None);
+    };
+    let mut texts = site_texts(db, &[site.id], lang).await?;
+    let photos = photos(db, media::Column::SiteId, &[site.id], lang).await?;
+    let linked: Vec<i32> = opportunity_site::Entity::find()
+        .filter(opportunity_site::Column::SiteId.eq(site.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|link| link.opportunity_id)
+        .collect();
+    let opportunities = opportunity_rows(
+        db,
+        lang,
+        published_opportunities().filter(opportunity::Column::Id.is_in(linked)).all(db).await?,
+    )
+    .await?;
+    Ok(Some(SiteWithDetails {
+        row: SiteRow { text: texts.remove(&site.id), photo: photos.first().cloned(), site },
+        photos,
+        opportunities,
+    }))
+}
+
+async fn opportunity_rows(
+    db: &impl ConnectionTrait,
+    lang: &str,
+    opportunities: Vec<opportunity::Model>,
+) -> Result<Vec<OpportunityRow>, DbErr> {
+    let ids: Vec<i32> = opportunities.iter().map(|o| o.id).collect();
+    let mut texts = opportunity_texts(db, &ids, lang).await?;
+    let photos = photos(db, media::Column::OpportunityId, &ids, lang).await?;
+    Ok(opportunities
+        .into_iter()
+        .map(|opportunity| OpportunityRow {
+            text: texts.remove(&opportunity.id),
+            photo: first_photo_of(&photos, |m| m.opportunity_id, opportunity.id),
+            opportunity,
+        })
+        .collect())
+}
+
+/// One page of the published opportunities that match `query`, and how many match in all.
+pub async fn search_opportunities(
+    db: &impl ConnectionTrait,
+    lang: &str,
+    query: &OpportunityQuery,
+) -> Result<(Vec<OpportunityRow>, u64), DbErr> {
+    let mut select = published_opportunities();
+    if let Some(sector) = query.sector {
+        select = select.filter(opportunity::Column::Sector.eq(sector.as_str()));
+    }
+    if let Some(stage) = query.stage {
+        select = select.filter(opportunity::Column::Stage.eq(stage.as_str()));
+    }
+    if let Some(side) = query.side {
+        // A project that can be built on either side suits both.
+        let sides = match side {
+            OpportunitySide::Both => vec![OpportunitySide::Both.as_str()],
+            one => vec![one.as_str(), OpportunitySide::Both.as_str()],
+        };
+        select = select.filter(opportunity::Column::Side.is_in(sides));
+    }
+    // Ranges overlap: a project of USD 5–12 million suits "from 10 million".
+    if let Some(min) = query.min_capex {
+        select = select.filter(opportunity::Column::CapexMaxUsd.gte(min));
+    }
+    if let Some(max) = query.max_capex {
+        select = select.filter(opportunity::Column::CapexMinUsd.lte(max));
+    }
+    if let Some(condition) = search::matching(
+        ListingKind::Opportunity,
+        (opportunity::Entity, opportunity::Column::Id),
+        &query.q,
+    ) {
+        select = select.filter(condition);
+    }
+    let paginator = select
+        .order_by_desc(opportunity::Column::PublishedAt)
+        .order_by_asc(opportunity::Column::Id)
+        .paginate(db, PAGE_SIZE);
+    let total = paginator.num_items().await?;
+    let page = paginator.fetch_page(u64::from(query.page.saturating_sub(1))).await?;
+    Ok((opportunity_rows(db, lang, page).await?, total))
+}
+
+pub struct OpportunityWithDetails {
+    pub row: OpportunityRow,
+    pub photos: Vec<PhotoRow>,
+    pub sites: Vec<SiteRow>,
+}
+
+pub async fn find_opportunity(
+    db: &impl ConnectionTrait,
+    lang: &str,
+    slug: &str,
+) -> Result<Option<OpportunityWithDetails>, DbErr> {
+    let Some(opportunity) =
+        published_opportunities().filter(opportunity::Column::Slug.eq(slug)).one(db).await?
+    else {
+        return Ok(None);
+    };
+    let photos = photos(db, media::Column::OpportunityId, &[opportunity.id], lang).await?;
+    let linked: Vec<i32> = opportunity_site::Entity::find()
+        .filter(opportunity_site::Column::OpportunityId.eq(opportunity.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|link| link.site_id)
+        .collect();
+    let sites = published_sites()
+        .filter(site::Column::Id.is_in(linked))
+        .order_by_asc(site::Column::Code)
+        .all(db)
+        .await?;
+    let site_ids: Vec<i32> = sites.iter().map(|s| s.id).collect();
+    let mut site_text = site_texts(db, &site_ids, lang).await?;
+    let sites = sites
+        .into_iter()
+        .map(|site| SiteRow { text: site_text.remove(&site.id), photo: None, site })
+        .collect();
+    let mut rows = opportunity_rows(db, lang, vec![opportunity]).await?;
+    let row = rows.pop().ok_or_else(|| DbErr::RecordNotFound("opportunity".into()))?;
+    Ok(Some(OpportunityWithDetails { row, photos, sites }))
+}
+
+/// Every published site as drawn on the plan: outline, availability and title.
+pub async fn plan_sites(db: &impl ConnectionTrait, lang: &str) -> Result<Vec<SiteRow>, DbErr> {
+    let sites = published_sites().order_by_asc(site::Column::Code).all(db).await?;
+    let ids: Vec<i32> = sites.iter().map(|s| s.id).collect();
+    let mut texts = site_texts(db, &ids, lang).await?;
+    Ok(sites
+        .into_iter()
+        .map(|site| SiteRow { text: texts.remove(&site.id), photo: None, site })
+        .collect())
+}
+
+/// The labels of a site's lists in every language, so that a search in any language for
+/// "warehouse" or 仓库 finds warehouses whose description does not use the word.
+fn labels_in_every_language(message_ids: &[String]) -> Vec<String> {
+    i18n::languages()
+        .iter()
+        .flat_map(|language| message_ids.iter().map(|id| i18n::text(&language.code, id)))
+        .collect()
+}
+
+/// Rebuilds the search tokens of one site from its code, texts and labels.
+pub async fn reindex_site(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
+    let Some(site) = site::Entity::find_by_id(id).one(db).await? else {
+        return Ok(());
+    };
+    let mut texts = vec![site.code.clone()];
+    for t in site_translation::Entity::find()
+        .filter(site_translation::Column::SiteId.eq(id))
+        .all(db)
+        .await?
+    {
+        texts.extend([t.title, t.summary, t.description]);
+    }
+    let ids: Vec<String> = [
+        site.zone.parse::<Zone>().ok().map(|v| v.message_id()),
+        site.kind.parse::<SiteKind>().ok().map(|v| v.message_id()),
+        site.side.parse::<Side>().ok().map(|v| v.message_id()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    texts.extend(labels_in_every_language(&ids));
+    search::index_listing(db, ListingKind::Site, id, texts.iter().map(String::as_str)).await
+}
+
+/// Rebuilds the search tokens of one opportunity.
+pub async fn reindex_opportunity(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
+    let Some(opportunity) = opportunity::Entity::find_by_id(id).one(db).await? else {
+        return Ok(());
+    };
+    let mut texts = vec![opportunity.code.clone()];
+    for t in opportunity_translation::Entity::find()
+        .filter(opportunity_translation::Column::OpportunityId.eq(id))
+        .all(db)
+        .await?
+    {
+        texts.extend([t.title, t.summary, t.description, t.incentives]);
+    }
+    let ids: Vec<String> = [
+        opportunity.sector.parse::<Sector>().ok().map(|v| v.message_id()),
+        opportunity.stage.parse::<Stage>().ok().map(|v| v.message_id()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    texts.extend(labels_in_every_language(&ids));
+    search::index_listing(db, ListingKind::Opportunity, id, texts.iter().map(String::as_str)).await
+}
+
+/// Indexes the listings that have no search tokens yet (seeded before search existed, say).
+pub async fn reindex_unindexed(db: &impl ConnectionTrait) -> Result<usize, DbErr> {
+    use super::entities::search_token;
+    use sea_orm::sea_query::Query;
+    let indexed = |kind: ListingKind| {
+        Query::select()
+            .column(search_token::Column::ListingId)
+            .from(search_token::Entity)
+            .and_where(Expr::col(search_token::Column::ListingKind).eq(kind.as_str()))
+            .to_owned()
+    };
+    let sites: Vec<i32> = site::Entity::find()
+        .select_only()
+        .column(site::Column::Id)
+        .filter(
+            Expr::col((site::Entity, site::Column::Id)).not_in_subquery(indexed(ListingKind::Site)),
+        )
+        .into_tuple()
+        .all(db)
+        .await?;
+    let opportunities: Vec<i32> = opportunity::Entity::find()
+        .select_only()
+        .column(opportunity::Column::Id)
+        .filter(
+            Expr::col((opportunity::Entity, opportunity::Column::Id))
+                .not_in_subquery(indexed(ListingKind::Opportunity)),
+        )
+        .into_tuple()
+        .all(db)
+        .await?;
+    for id in &sites {
+        reindex_site(db, *id).await?;
+    }
+    for id in &opportunities {
+        reindex_opportunity(db, *id).await?;
+    }
+    Ok(sites.len() + opportunities.len())
 }

@@ -5,6 +5,8 @@ pub mod db;
 pub mod entities;
 pub mod format;
 pub mod listings;
+pub mod present;
+pub mod search;
 pub mod seed;
 pub mod state;
 pub mod users;

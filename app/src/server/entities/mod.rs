@@ -13,6 +13,7 @@ pub mod opportunity_site;
 pub mod opportunity_translation;
 pub mod outbox;
 pub mod routing_rule;
+pub mod search_token;
 pub mod site;
 pub mod site_translation;
 pub mod staff_session;

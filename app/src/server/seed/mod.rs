@@ -225,6 +225,8 @@ pub async fn seed(db: &DatabaseConnection, media_dir: &Path) -> Result<SeedRepor
         let published_at = now - Duration::hours(9 * position as i64);
         seed_opportunity(&txn, &content, item, published_at, media_dir, &mut report).await?;
     }
+    // The search index of what was just added, and of anything seeded before search existed.
+    super::listings::reindex_unindexed(&txn).await?;
     txn.commit().await?;
     Ok(report)
 }

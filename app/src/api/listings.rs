@@ -1,0 +1,88 @@
+//! The public listings: sites, opportunities and the plan of the center.
+
+use crate::error::AppError;
+use crate::models::{
+    OpportunitiesPage, OpportunityDetail, OpportunityQuery, PlanPlot, SiteDetail, SiteQuery,
+    SitesPage,
+};
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// The language of a request, or a bad request for a language the portal does not speak.
+#[cfg(feature = "ssr")]
+fn language(lang: &str) -> Result<&'static str, AppError> {
+    crate::i18n::find(lang)
+        .map(|l| l.code.as_str())
+        .ok_or_else(|| AppError::BadRequest(format!("unknown language {lang}")))
+}
+
+#[cfg(feature = "ssr")]
+fn pages(total: u64) -> u32 {
+    u32::try_from(total.div_ceil(crate::server::listings::PAGE_SIZE).max(1)).unwrap_or(u32::MAX)
+}
+
+/// One page of the published sites matching `query`.
+#[server(endpoint = "sites", input = Json)]
+pub async fn list_sites(lang: String, query: SiteQuery) -> Result<SitesPage, AppError> {
+    use crate::server::{AppState, listings, present};
+    let lang = language(&lang)?;
+    let state = AppState::from_context()?;
+    let (rows, total) = listings::search_sites(&state.db, lang, &query).await?;
+    Ok(SitesPage {
+        cards: rows.into_iter().map(|row| present::site_card(lang, row)).collect(),
+        total,
+        page: query.page,
+        pages: pages(total),
+        query,
+    })
+}
+
+/// A published site, by its slug.
+#[server(endpoint = "site", input = Json)]
+pub async fn get_site(lang: String, slug: String) -> Result<SiteDetail, AppError> {
+    use crate::server::{AppState, listings, present};
+    let lang = language(&lang)?;
+    let state = AppState::from_context()?;
+    let found = listings::find_site(&state.db, lang, &slug).await?.ok_or(AppError::NotFound)?;
+    Ok(present::site_detail(lang, found.row, &found.photos, &found.opportunities))
+}
+
+/// One page of the published opportunities matching `query`.
+#[server(endpoint = "opportunities", input = Json)]
+pub async fn list_opportunities(
+    lang: String,
+    query: OpportunityQuery,
+) -> Result<OpportunitiesPage, AppError> {
+    use crate::server::{AppState, listings, present};
+    let lang = language(&lang)?;
+    let state = AppState::from_context()?;
+    let (rows, total) = listings::search_opportunities(&state.db, lang, &query).await?;
+    Ok(OpportunitiesPage {
+        cards: rows.into_iter().map(|row| present::opportunity_card(lang, row)).collect(),
+        total,
+        page: query.page,
+        pages: pages(total),
+        query,
+    })
+}
+
+/// A published opportunity, by its slug.
+#[server(endpoint = "opportunity", input = Json)]
+pub async fn get_opportunity(lang: String, slug: String) -> Result<OpportunityDetail, AppError> {
+    use crate::server::{AppState, listings, present};
+    let lang = language(&lang)?;
+    let state = AppState::from_context()?;
+    let found =
+        listings::find_opportunity(&state.db, lang, &slug).await?.ok_or(AppError::NotFound)?;
+    Ok(present::opportunity_detail(lang, found.row, &found.photos, &found.sites))
+}
+
+/// The plots of the plan of the center, with the site `highlight` (a slug) marked.
+#[server(endpoint = "plan", input = Json)]
+pub async fn get_plan(lang: String, highlight: Option<String>) -> Result<Vec<PlanPlot>, AppError> {
+    use crate::server::{AppState, listings, present};
+    let lang = language(&lang)?;
+    let state = AppState::from_context()?;
+    let rows = listings::plan_sites(&state.db, lang).await?;
+    Ok(present::plan_plots(lang, &rows, highlight.as_deref()))
+}

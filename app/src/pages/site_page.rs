@@ -1,0 +1,127 @@
+//! `/{lang}/sites/{slug}`: everything about one site, its place on the plan, and the
+//! opportunities that could use it.
+
+use crate::api::listings::{get_plan, get_site};
+use crate::components::listing::{AvailabilityBadge, ListingPhoto, SpecTable};
+use crate::components::page_meta::PageMeta;
+use crate::components::plan::CenterPlan;
+use crate::i18n::{t, use_language};
+use crate::models::{ListingLink, PlanPlot, SiteDetail};
+use crate::pages::sites_page::ErrorNotice;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn SitePage() -> impl IntoView {
+    let lang = use_language().code.clone();
+    let slug = use_params_map().read_untracked().get("slug").unwrap_or_default();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let lang = lang.clone();
+                let slug = slug.clone();
+                Suspend::new(async move {
+                    let site = get_site(lang.clone(), slug.clone()).await;
+                    let plan = get_plan(lang, Some(slug)).await;
+                    match (site, plan) {
+                        (Ok(site), Ok(plots)) => view! { <SiteView site plots /> }.into_any(),
+                        (Err(err), _) | (_, Err(err)) => view! {
+                            <NotFoundOr err back="sites" back_label=t("site-back-to-list") />
+                        }
+                            .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The error of a detail page: a missing listing is a localised 404 with a way back.
+#[component]
+pub fn NotFoundOr(
+    err: crate::error::AppError,
+    back: &'static str,
+    back_label: String,
+) -> impl IntoView {
+    let href = format!("/{}/{back}", use_language().code);
+    view! {
+        <leptos_meta::Title text=t("error-not-found-title") />
+        <section class="error-page" data-test="not-found">
+            <h1>{t("error-not-found-title")}</h1>
+            <ErrorNotice err />
+            <p>
+                <a href=href>{back_label}</a>
+            </p>
+        </section>
+    }
+}
+
+/// A list of links to other listings.
+#[component]
+pub fn ListingLinks(links: Vec<ListingLink>, test: &'static str) -> impl IntoView {
+    let items = links
+        .into_iter()
+        .map(|link| {
+            view! {
+                <li>
+                    <a href=link.href>
+                        <bdi>{link.code}</bdi>
+                        " · "
+                        {link.title}
+                    </a>
+                    <p>{link.summary}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="link-list" data-test=test>{items}</ul> }
+}
+
+#[component]
+fn SiteView(site: SiteDetail, plots: Vec<PlanPlot>) -> impl IntoView {
+    let back = format!("/{}/sites", use_language().code);
+    let path = format!("sites/{}", site.slug);
+    let mut photos = site.photos.into_iter();
+    let first = photos.next().map(|photo| view! { <ListingPhoto photo eager=true /> });
+    let rest = photos.map(|photo| view! { <ListingPhoto photo /> }).collect_view();
+    let paragraphs = site.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view();
+    let has_opportunities = !site.opportunities.is_empty();
+    view! {
+        <PageMeta title=site.title.clone() description=site.summary.clone() path />
+        <article class="listing" data-test="site" data-code=site.code.clone()>
+            <p class="breadcrumb">
+                <a href=back>{t("site-back-to-list")}</a>
+            </p>
+            <header class="page-header">
+                <p class="card-code">
+                    <bdi>{site.code.clone()}</bdi>
+                    " "
+                    <AvailabilityBadge availability=site.availability />
+                </p>
+                <h1>{site.title}</h1>
+                <p class="lead">{site.summary}</p>
+            </header>
+            <div class="gallery" aria-label=t("site-photos")>{first}{rest}</div>
+            <div class="listing-columns">
+                <div class="listing-text">
+                    {paragraphs}
+                    <aside class="regime-note">
+                        <h2>{t("site-regime")}</h2>
+                        <p>{site.regime_description}</p>
+                    </aside>
+                </div>
+                <SpecTable specs=site.specs caption=t("site-specifications") />
+            </div>
+            <section aria-labelledby="location-heading">
+                <h2 id="location-heading">{t("site-location")}</h2>
+                <CenterPlan plots />
+            </section>
+            {has_opportunities.then(|| view! {
+                <section aria-labelledby="related-heading">
+                    <h2 id="related-heading">{t("site-related-opportunities")}</h2>
+                    <ListingLinks links=site.opportunities test="related-opportunities" />
+                </section>
+            })}
+        </article>
+    }
+}

@@ -1,0 +1,314 @@
+//! Turns database rows into the view models of the public pages, with every label translated and
+//! every figure formatted for the reader's language.
+
+use super::format::{integer, money, money_range, number};
+use super::listings::{OpportunityRow, PhotoRow, SiteRow};
+use crate::i18n::{text, text_with};
+use crate::models::{
+    Availability, ListingLink, OpportunityCard, OpportunityDetail, OpportunitySide, Partnership,
+    Photo, PlanPlot, Regime, Sector, Side, SiteCard, SiteDetail, SiteKind, Spec, Stage, Tenure,
+    Zone,
+};
+use chrono::{Datelike, NaiveDate};
+use fluent_templates::fluent_bundle::FluentValue;
+use std::str::FromStr;
+
+fn spec(lang: &str, label: &str, value: String) -> Spec {
+    Spec { label: text(lang, label), value }
+}
+
+fn measure(lang: &str, unit: &str, value: String) -> String {
+    text_with(lang, &format!("measure-{unit}"), &[("value", FluentValue::from(value))])
+}
+
+/// The label of a stored vocabulary value; the raw value when it is not in the list.
+fn label<T: FromStr>(lang: &str, raw: &str, message_id: impl Fn(T) -> String) -> String {
+    raw.parse::<T>().map(|v| text(lang, &message_id(v))).unwrap_or_else(|_| raw.to_owned())
+}
+
+/// A date as month and year, the way readers of `lang` write it.
+pub fn month_year(lang: &str, date: NaiveDate) -> String {
+    text_with(
+        lang,
+        "date-month-year",
+        &[
+            ("month", FluentValue::from(text(lang, &format!("month-{}", date.month())))),
+            ("year", FluentValue::from(date.year().to_string())),
+        ],
+    )
+}
+
+fn photo(row: &PhotoRow, fallback_alt: &str) -> Photo {
+    Photo {
+        url: format!("/media/{}", row.media.storage_key),
+        alt: row.caption.clone().unwrap_or_else(|| fallback_alt.to_owned()),
+        width: row.media.width.unwrap_or_default(),
+        height: row.media.height.unwrap_or_default(),
+    }
+}
+
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect()
+}
+
+fn availability(raw: &str) -> Availability {
+    raw.parse().unwrap_or(Availability::Occupied)
+}
+
+fn site_price(lang: &str, site: &super::entities::site::Model) -> String {
+    match site.tenure.parse::<Tenure>() {
+        Ok(Tenure::Sale) => money(lang, site.price_usd_cents / 100),
+        _ => text_with(
+            lang,
+            "site-price-lease",
+            &[("amount", FluentValue::from(number(lang, site.price_usd_cents as f64 / 100.0, 2)))],
+        ),
+    }
+}
+
+fn availability_text(lang: &str, site: &super::entities::site::Model) -> String {
+    let label = label::<Availability>(lang, &site.availability, |v| v.message_id());
+    match (availability(&site.availability), site.available_from) {
+        (Availability::Occupied, _) | (_, None) => label,
+        (_, Some(date)) => format!(
+            "{label} · {}",
+            text_with(
+                lang,
+                "site-available-from",
+                &[("date", FluentValue::from(month_year(lang, date)))]
+            )
+        ),
+    }
+}
+
+pub fn site_card(lang: &str, row: SiteRow) -> SiteCard {
+    let site = &row.site;
+    let title = row.text.as_ref().map(|t| t.title.clone()).unwrap_or_else(|| site.code.clone());
+    SiteCard {
+        slug: site.slug.clone(),
+        code: site.code.clone(),
+        summary: row.text.as_ref().map(|t| t.summary.clone()).unwrap_or_default(),
+        availability: availability(&site.availability),
+        facts: vec![
+            spec(lang, "site-side", label::<Side>(lang, &site.side, |v| v.message_id())),
+            spec(lang, "site-kind", label::<SiteKind>(lang, &site.kind, |v| v.message_id())),
+            spec(
+                lang,
+                "site-land-area",
+                measure(lang, "m2", integer(lang, i64::from(site.land_area_m2))),
+            ),
+            spec(lang, "site-power", measure(lang, "kw", integer(lang, i64::from(site.power_kw)))),
+            spec(lang, "site-price", site_price(lang, site)),
+            spec(lang, "site-availability", availability_text(lang, site)),
+        ],
+        photo: row.photo.as_ref().map(|p| photo(p, &title)),
+        title,
+    }
+}
+
+fn listing_link_for_site(lang: &str, row: &SiteRow) -> ListingLink {
+    ListingLink {
+        href: format!("/{lang}/sites/{}", row.site.slug),
+        code: row.site.code.clone(),
+        title: row.text.as_ref().map(|t| t.title.clone()).unwrap_or_else(|| row.site.code.clone()),
+        summary: row.text.as_ref().map(|t| t.summary.clone()).unwrap_or_default(),
+    }
+}
+
+fn listing_link_for_opportunity(lang: &str, row: &OpportunityRow) -> ListingLink {
+    let o = &row.opportunity;
+    ListingLink {
+        href: format!("/{lang}/opportunities/{}", o.slug),
+        code: o.code.clone(),
+        title: row.text.as_ref().map(|t| t.title.clone()).unwrap_or_else(|| o.code.clone()),
+        summary: row.text.as_ref().map(|t| t.summary.clone()).unwrap_or_default(),
+    }
+}
+
+pub fn site_detail(
+    lang: &str,
+    row: SiteRow,
+    photos: &[PhotoRow],
+    opportunities: &[OpportunityRow],
+) -> SiteDetail {
+    let site = &row.site;
+    let title = row.text.as_ref().map(|t| t.title.clone()).unwrap_or_else(|| site.code.clone());
+    let optional = |value: Option<String>| value.unwrap_or_else(|| "—".to_owned());
+    let km = |value: f64| measure(lang, "km", number(lang, value, 1));
+    let specs = vec![
+        spec(lang, "site-side", label::<Side>(lang, &site.side, |v| v.message_id())),
+        spec(lang, "site-regime", label::<Regime>(lang, &site.regime, |v| v.message_id())),
+        spec(lang, "site-zone", label::<Zone>(lang, &site.zone, |v| v.message_id())),
+        spec(lang, "site-kind", label::<SiteKind>(lang, &site.kind, |v| v.message_id())),
+        spec(
+            lang,
+            "site-land-area",
+            measure(lang, "m2", integer(lang, i64::from(site.land_area_m2))),
+        ),
+        spec(
+            lang,
+            "site-built-area",
+            optional(site.built_area_m2.map(|v| measure(lang, "m2", integer(lang, i64::from(v))))),
+        ),
+        spec(
+            lang,
+            "site-ceiling-height",
+            optional(site.ceiling_height_m.map(|v| measure(lang, "m", number(lang, v, 1)))),
+        ),
+        spec(
+            lang,
+            "site-floor-load",
+            optional(site.floor_load_t_m2.map(|v| measure(lang, "t-m2", number(lang, v, 1)))),
+        ),
+        spec(lang, "site-power", measure(lang, "kw", integer(lang, i64::from(site.power_kw)))),
+        spec(
+            lang,
+            "site-water",
+            measure(lang, "m3-day", integer(lang, i64::from(site.water_m3_day))),
+        ),
+        spec(
+            lang,
+            "site-gas",
+            optional(site.gas_m3_h.map(|v| measure(lang, "m3-h", integer(lang, i64::from(v))))),
+        ),
+        spec(
+            lang,
+            "site-rail-siding",
+            text(
+                lang,
+                if site.rail_siding { "site-rail-siding-yes" } else { "site-rail-siding-no" },
+            ),
+        ),
+        spec(lang, "site-dist-border", km(site.dist_border_km)),
+        spec(lang, "site-dist-rail", km(site.dist_rail_km)),
+        spec(lang, "site-dist-airport", km(site.dist_airport_km)),
+        spec(lang, "site-tenure", label::<Tenure>(lang, &site.tenure, |v| v.message_id())),
+        spec(lang, "site-price", site_price(lang, site)),
+        spec(lang, "site-availability", availability_text(lang, site)),
+        spec(
+            lang,
+            "site-phase",
+            text_with(
+                lang,
+                "site-phase-value",
+                &[("phase", FluentValue::from(i64::from(site.phase)))],
+            ),
+        ),
+        spec(
+            lang,
+            "site-coordinates",
+            format!("{}, {}", number(lang, site.latitude, 4), number(lang, site.longitude, 4)),
+        ),
+    ];
+    SiteDetail {
+        slug: site.slug.clone(),
+        code: site.code.clone(),
+        summary: row.text.as_ref().map(|t| t.summary.clone()).unwrap_or_default(),
+        paragraphs: row.text.as_ref().map(|t| paragraphs(&t.description)).unwrap_or_default(),
+        availability: availability(&site.availability),
+        specs,
+        regime_description: site
+            .regime
+            .parse::<Regime>()
+            .map(|r| text(lang, &format!("{}-description", r.message_id())))
+            .unwrap_or_default(),
+        photos: photos.iter().map(|p| photo(p, &title)).collect(),
+        opportunities: opportunities
+            .iter()
+            .map(|o| listing_link_for_opportunity(lang, o))
+            .collect(),
+        title,
+    }
+}
+
+fn opportunity_facts(lang: &str, o: &super::entities::opportunity::Model) -> Vec<Spec> {
+    vec![
+        spec(lang, "opportunity-sector", label::<Sector>(lang, &o.sector, |v| v.message_id())),
+        spec(lang, "opportunity-capex", money_range(lang, o.capex_min_usd, o.capex_max_usd)),
+        spec(lang, "opportunity-stage", label::<Stage>(lang, &o.stage, |v| v.message_id())),
+        spec(lang, "opportunity-side", label::<OpportunitySide>(lang, &o.side, |v| v.message_id())),
+    ]
+}
+
+pub fn opportunity_card(lang: &str, row: OpportunityRow) -> OpportunityCard {
+    let o = &row.opportunity;
+    let title = row.text.as_ref().map(|t| t.title.clone()).unwrap_or_else(|| o.code.clone());
+    OpportunityCard {
+        slug: o.slug.clone(),
+        code: o.code.clone(),
+        summary: row.text.as_ref().map(|t| t.summary.clone()).unwrap_or_default(),
+        facts: opportunity_facts(lang, o),
+        photo: row.photo.as_ref().map(|p| photo(p, &title)),
+        title,
+    }
+}
+
+pub fn opportunity_detail(
+    lang: &str,
+    row: OpportunityRow,
+    photos: &[PhotoRow],
+    sites: &[SiteRow],
+) -> OpportunityDetail {
+    let o = &row.opportunity;
+    let title = row.text.as_ref().map(|t| t.title.clone()).unwrap_or_else(|| o.code.clone());
+    let partnerships: Vec<String> = o
+        .partnerships
+        .split(',')
+        .filter(|p| !p.is_empty())
+        .map(|p| label::<Partnership>(lang, p, |v| v.message_id()))
+        .collect();
+    let mut specs = opportunity_facts(lang, o);
+    specs.push(spec(lang, "opportunity-partnerships", partnerships.join(" · ")));
+    if let Some(jobs) = o.jobs {
+        specs.push(spec(lang, "opportunity-jobs", integer(lang, i64::from(jobs))));
+    }
+    if let Some(years) = o.payback_years {
+        specs.push(spec(
+            lang,
+            "opportunity-payback",
+            text_with(
+                lang,
+                "opportunity-payback-years",
+                &[("years", FluentValue::from(number(lang, years, 1)))],
+            ),
+        ));
+    }
+    OpportunityDetail {
+        slug: o.slug.clone(),
+        code: o.code.clone(),
+        summary: row.text.as_ref().map(|t| t.summary.clone()).unwrap_or_default(),
+        paragraphs: row.text.as_ref().map(|t| paragraphs(&t.description)).unwrap_or_default(),
+        incentives: row.text.as_ref().map(|t| paragraphs(&t.incentives)).unwrap_or_default(),
+        specs,
+        photos: photos.iter().map(|p| photo(p, &title)).collect(),
+        sites: sites.iter().map(|s| listing_link_for_site(lang, s)).collect(),
+        title,
+    }
+}
+
+/// The plots of the plan, `highlight` (a slug) marked.
+pub fn plan_plots(lang: &str, rows: &[SiteRow], highlight: Option<&str>) -> Vec<PlanPlot> {
+    rows.iter()
+        .map(|row| {
+            let points: Vec<(i32, i32)> = row
+                .site
+                .plan_outline
+                .split_whitespace()
+                .filter_map(|p| p.split_once(','))
+                .filter_map(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?)))
+                .collect();
+            let n = i32::try_from(points.len().max(1)).unwrap_or(1);
+            let (sx, sy) = points.iter().fold((0, 0), |(ax, ay), (x, y)| (ax + x, ay + y));
+            PlanPlot {
+                href: format!("/{lang}/sites/{}", row.site.slug),
+                code: row.site.code.clone(),
+                title: row.text.as_ref().map(|t| t.title.clone()).unwrap_or_default(),
+                points: row.site.plan_outline.clone(),
+                availability: availability(&row.site.availability),
+                label_x: sx / n,
+                label_y: sy / n,
+                highlighted: highlight == Some(row.site.slug.as_str()),
+            }
+        })
+        .collect()
+}
