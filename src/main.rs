@@ -8,6 +8,10 @@ mod config;
 mod routes;
 mod web;
 
+#[cfg(test)]
+#[path = "tests/router.rs"]
+mod router_tests;
+
 use clap::Parser;
 use std::process::ExitCode;
 

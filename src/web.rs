@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower::Layer;
 use tower_http::{
-    compression::CompressionLayer, normalize_path::NormalizePathLayer, services::ServeDir,
+    compression::CompressionLayer,
+    normalize_path::{NormalizePath, NormalizePathLayer},
+    services::ServeDir,
 };
 
 /// Every route of the portal: health and redirects, the pages and server functions (both
@@ -31,6 +33,12 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// The router as served: `/en/` and `/en` are the same page (the router knows only the second),
+/// so the trailing slash is trimmed before routing, and pages name their one canonical URL.
+pub fn service(state: AppState, config: &Config) -> NormalizePath<Router> {
+    NormalizePathLayer::trim_trailing_slash().layer(router(state, config))
 }
 
 /// What every page and server function can take from the context.
@@ -56,9 +64,7 @@ pub async fn serve(config: Config) -> Result<()> {
         .leptos_options;
     leptos_options.site_addr = config.site_addr;
     let state = AppState { db, public_url: config.public_base(), leptos_options };
-    // `/en/` and `/en` are the same page (the router knows only the second): the slash is
-    // trimmed before routing, and pages name their one canonical URL.
-    let app = NormalizePathLayer::trim_trailing_slash().layer(router(state, &config));
+    let app = service(state, &config);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.site_addr))?;

@@ -1,0 +1,235 @@
+//! The public site through the real router (the service `portal serve` runs), on a SQLite
+//! database seeded with the demo content: every route in every language, 404s, drafts, filters,
+//! search in four languages and pagination.
+
+use crate::{config::Config, web};
+use app::i18n::languages;
+use app::server::{AppState, db, entities::site, seed};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use tower::ServiceExt;
+
+struct TestSite {
+    state: AppState,
+    config: Config,
+    _dir: tempfile::TempDir,
+}
+
+async fn seeded() -> TestSite {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().to_string_lossy().into_owned();
+    let config = Config::from_lookup(|name| match name {
+        "PORTAL_DATA_DIR" => Some(data.clone()),
+        "PORTAL_PUBLIC_URL" => Some("https://invest.example.org".into()),
+        _ => None,
+    })
+    .expect("valid configuration");
+    let db = db::connect(&config.database_url).await.expect("database");
+    Migrator::up(&db, None).await.expect("migrations");
+    seed::seed(&db, &config.media_dir()).await.expect("seed");
+    let state = AppState {
+        db,
+        public_url: config.public_base(),
+        leptos_options: LeptosOptions::builder().output_name("portal").build(),
+    };
+    TestSite { state, config, _dir: dir }
+}
+
+impl TestSite {
+    async fn get(&self, path: &str) -> (StatusCode, String) {
+        let response = web::service(self.state.clone(), &self.config)
+            .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+            .await
+            .expect("the router answers");
+        let status = response.status();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    async fn slug(&self, code: &str) -> String {
+        site::Entity::find()
+            .filter(site::Column::Code.eq(code))
+            .one(&self.state.db)
+            .await
+            .expect("query")
+            .expect("seeded")
+            .slug
+    }
+}
+
+/// The codes of the site cards on a page, in order.
+fn card_codes(html: &str) -> Vec<String> {
+    html.split(r#"data-test="site-card" data-code=""#)
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn html_tag(html: &str) -> &str {
+    let start = html.find("<html").expect("an html tag");
+    let end = start + html[start..].find('>').expect("closed");
+    &html[start..=end]
+}
+
+#[tokio::test]
+async fn every_public_route_answers_in_every_language() {
+    let site = seeded().await;
+    let site_slug = site.slug("KZ-P1").await;
+    let opportunity_slug = app::server::entities::opportunity::Entity::find()
+        .one(&site.state.db)
+        .await
+        .expect("query")
+        .expect("seeded")
+        .slug;
+    for language in languages() {
+        let code = &language.code;
+        for path in [
+            String::new(),
+            "sites".into(),
+            format!("sites/{site_slug}"),
+            "opportunities".into(),
+            format!("opportunities/{opportunity_slug}"),
+        ] {
+            let (status, html) = site.get(&format!("/{code}/{path}")).await;
+            assert_eq!(status, StatusCode::OK, "/{code}/{path}");
+            let tag = html_tag(&html);
+            assert!(tag.contains(&format!(r#"lang="{code}""#)), "/{code}/{path}: {tag}");
+            assert!(tag.contains(&format!(r#"dir="{}""#, language.dir())), "/{code}/{path}: {tag}");
+            assert!(
+                html.contains(&format!(
+                    r#"<link href="https://invest.example.org/{code}/{path}" rel="canonical">"#
+                )),
+                "/{code}/{path}: canonical"
+            );
+            for other in languages() {
+                let alternate = format!(
+                    r#"<link href="https://invest.example.org/{}/{path}" hreflang="{}" rel="alternate">"#,
+                    other.code, other.code
+                );
+                assert!(html.contains(&alternate), "/{code}/{path}: {alternate}");
+            }
+            assert!(html.contains(r#"hreflang="x-default""#), "/{code}/{path}");
+            assert!(html.contains("<title>"), "/{code}/{path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn unknown_listings_are_a_localised_404() {
+    let site = seeded().await;
+    for (path, expected) in [
+        ("/zh/sites/no-such-site", app::i18n::text("zh", "error-not-found-title")),
+        ("/ar/opportunities/no-such-project", app::i18n::text("ar", "error-not-found-title")),
+        ("/ko/no-such-page", app::i18n::text("ko", "error-not-found-title")),
+        ("/xx/sites", app::i18n::text("en", "error-not-found-title")),
+    ] {
+        let (status, html) = site.get(path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(html.contains(&expected), "{path} says {expected}");
+    }
+}
+
+#[tokio::test]
+async fn drafts_are_not_public() {
+    let site = seeded().await;
+    let slug = site.slug("UZ-L2").await;
+    let (status, _) = site.get(&format!("/en/sites/{slug}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let row = site::Entity::find()
+        .filter(site::Column::Code.eq("UZ-L2"))
+        .one(&site.state.db)
+        .await
+        .expect("query")
+        .expect("seeded");
+    let mut draft = row.into_active_model();
+    draft.status = Set("draft".into());
+    draft.update(&site.state.db).await.expect("update");
+    let (status, _) = site.get(&format!("/en/sites/{slug}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, html) = site.get("/en/sites?q=UZ-L2").await;
+    assert!(card_codes(&html).is_empty(), "{:?}", card_codes(&html));
+    let (_, html) = site.get("/en/sites?side=uz").await;
+    assert!(html.contains(r#"data-count="14""#));
+}
+
+#[tokio::test]
+async fn filters_return_exactly_the_matching_sites() {
+    let site = seeded().await;
+    let (status, html) = site.get("/en/sites?side=uz&zone=food_agro").await;
+    assert_eq!(status, StatusCode::OK);
+    let mut codes = card_codes(&html);
+    codes.sort();
+    assert_eq!(codes, ["UZ-L3", "UZ-P3"]);
+    let (_, html) = site.get("/en/sites?kind=warehouse&min_power=1000").await;
+    for code in card_codes(&html) {
+        let row = site::Entity::find()
+            .filter(site::Column::Code.eq(code.as_str()))
+            .one(&site.state.db)
+            .await
+            .expect("query")
+            .expect("exists");
+        assert!(row.kind == "warehouse" && row.power_kw >= 1000, "{code}");
+    }
+    let (_, html) = site.get("/en/sites?min_area=50000&sort=area-asc").await;
+    let mut areas = Vec::new();
+    for code in card_codes(&html) {
+        let row = site::Entity::find()
+            .filter(site::Column::Code.eq(code.as_str()))
+            .one(&site.state.db)
+            .await
+            .expect("query")
+            .expect("exists");
+        areas.push(row.land_area_m2);
+    }
+    assert!(!areas.is_empty() && areas.iter().all(|a| *a >= 50_000), "{areas:?}");
+    assert!(areas.windows(2).all(|w| w[0] <= w[1]), "sorted: {areas:?}");
+}
+
+#[tokio::test]
+async fn search_finds_words_in_every_language() {
+    let site = seeded().await;
+    for (lang, query) in
+        [("en", "cold%20store"), ("zh", "冷库"), ("ko", "냉장창고"), ("ar", "مبرد")]
+    {
+        let (status, html) = site.get(&format!("/{lang}/sites?q={query}")).await;
+        assert_eq!(status, StatusCode::OK);
+        let codes = card_codes(&html);
+        assert!(
+            codes.contains(&"KZ-W2".to_owned()) && codes.contains(&"UZ-W2".to_owned()),
+            "{lang} {query}: {codes:?}"
+        );
+    }
+    let (_, html) = site.get("/zh/sites?q=冷库&side=kz").await;
+    let codes = card_codes(&html);
+    assert!(
+        codes.contains(&"KZ-W2".to_owned()) && !codes.contains(&"UZ-W2".to_owned()),
+        "{codes:?}"
+    );
+    let (_, html) = site.get("/en/sites?q=zzzzqqq").await;
+    assert!(card_codes(&html).is_empty());
+}
+
+#[tokio::test]
+async fn lists_paginate_and_say_what_they_ignored() {
+    let site = seeded().await;
+    let (_, first) = site.get("/en/sites").await;
+    let (_, third) = site.get("/en/sites?page=3").await;
+    assert_eq!(card_codes(&first).len(), 12);
+    assert_eq!(card_codes(&third).len(), 6, "30 sites, 12 a page");
+    assert!(third.contains(r#"rel="prev""#) && !third.contains(r#"rel="next""#));
+    let (_, second) = site.get("/en/sites?page=2").await;
+    let mut all: Vec<String> = [first, second, third].iter().flat_map(|h| card_codes(h)).collect();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 30, "every site appears on exactly one page");
+
+    let (status, html) = site.get("/ko/sites?zone=moon&min_area=lots").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"data-test="invalid-filters""#));
+    assert_eq!(card_codes(&html).len(), 12, "the malformed filters are ignored");
+}
