@@ -1,0 +1,81 @@
+// An investor browses: filters the sites list, opens a site, switches language on it, and finds
+// opportunities — in English and in Arabic, with JavaScript on and off.
+import { expect, test } from '@playwright/test';
+
+for (const lang of ['en', 'ar']) {
+  test(`filter the sites and open one (${lang})`, async ({ page }) => {
+    await page.goto(`/${lang}/sites`);
+    await expect(page.locator('[data-test="site-card"]')).toHaveCount(12);
+    await page.locator('#filter-side').selectOption('uz');
+    await page.locator('#filter-zone').selectOption('food_agro');
+    await page.locator('[data-test="apply-filters"]').click();
+    await expect(page).toHaveURL(/side=uz/);
+    await expect(page).toHaveURL(/zone=food_agro/);
+    const cards = page.locator('[data-test="site-card"]');
+    await expect(cards).toHaveCount(2);
+    await expect(page.locator('[data-test="results-count"]')).toHaveAttribute('data-count', '2');
+    // The filters keep their values after the reload.
+    await expect(page.locator('#filter-side')).toHaveValue('uz');
+
+    await cards.filter({ has: page.locator('bdi', { hasText: 'UZ-P3' }) }).getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/sites/uz-p3`));
+    await expect(page.locator('[data-test="site"]')).toHaveAttribute('data-code', 'UZ-P3');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('.spec-table tr')).toHaveCount(20);
+    await expect(page.locator('.plot-highlighted')).toHaveCount(1);
+    await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
+  });
+
+  test(`search in the reader's language (${lang})`, async ({ page }) => {
+    const query = lang === 'ar' ? 'مبرد' : 'cold store';
+    await page.goto(`/${lang}/sites`);
+    await page.locator('#filter-q').fill(query);
+    await page.locator('#filter-q').press('Enter');
+    const codes = await page.locator('[data-test="site-card"]').evaluateAll((cards) =>
+      cards.map((card) => card.getAttribute('data-code')),
+    );
+    expect(codes).toContain('KZ-W2');
+    expect(codes).toContain('UZ-W2');
+  });
+}
+
+test('switch language on a site page', async ({ page }) => {
+  await page.goto('/en/sites/kz-p1-production-building-light-industry');
+  const title = await page.getByRole('heading', { level: 1 }).textContent();
+  await page.locator('.language-switch [data-lang="zh"]').click();
+  await expect(page).toHaveURL(/\/zh\/sites\/kz-p1-production-building-light-industry$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(title ?? '');
+  await expect(page.locator('[data-test="site"]')).toHaveAttribute('data-code', 'KZ-P1');
+});
+
+test('the plan links every plot to its page', async ({ page }) => {
+  await page.goto('/en/sites');
+  const plots = page.locator('[data-test="center-plan"] a');
+  await expect(plots).toHaveCount(30);
+  await plots.first().click();
+  await expect(page.locator('[data-test="site"]')).toBeVisible();
+});
+
+test('paginate the sites list', async ({ page }) => {
+  await page.goto('/en/sites');
+  await page.locator('[data-test="page-next"]').click();
+  await expect(page).toHaveURL(/page=2/);
+  await page.locator('[data-test="page-next"]').click();
+  await expect(page.locator('[data-test="site-card"]')).toHaveCount(6);
+  await expect(page.locator('[data-test="page-next"]')).toHaveCount(0);
+});
+
+test('opportunities filter by sector and lead to their sites', async ({ page }) => {
+  await page.goto('/ar/opportunities');
+  await expect(page.locator('[data-test="opportunity-card"]')).toHaveCount(12);
+  await page.locator('#filter-sector').selectOption('chemicals_plastics');
+  await page.locator('[data-test="apply-filters"]').click();
+  const cards = page.locator('[data-test="opportunity-card"]');
+  await expect(cards).toHaveCount(1);
+  await cards.getByRole('link').first().click();
+  await expect(page.locator('[data-test="opportunity"]')).toBeVisible();
+  await page.locator('[data-test="opportunity-sites"] a').first().click();
+  await expect(page.locator('[data-test="site"]')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+});
