@@ -28,6 +28,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
     Router::new()
         .route("/", get(routes::root_redirect))
         .route("/healthz", get(routes::healthz))
+        .route("/sitemap.xml", get(routes::sitemap))
+        .route("/robots.txt", get(routes::robots))
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
         .nest_service("/media", ServeDir::new(config.media_dir()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))

@@ -2,8 +2,14 @@
 
 use crate::components::layout::LanguageLayout;
 use crate::pages::{
-    home_page::HomePage, not_found_page::NotFoundPage, opportunities_page::OpportunitiesPage,
-    opportunity_page::OpportunityPage, site_page::SitePage, sites_page::SitesPage,
+    about_page::{AboutPage, PrivacyPage},
+    contact_page::ContactPage,
+    home_page::HomePage,
+    not_found_page::NotFoundPage,
+    opportunities_page::OpportunitiesPage,
+    opportunity_page::OpportunityPage,
+    site_page::SitePage,
+    sites_page::SitesPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
@@ -53,6 +59,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("sites/:slug") view=SitePage />
                     <Route path=path!("opportunities") view=OpportunitiesPage />
                     <Route path=path!("opportunities/:slug") view=OpportunityPage />
+                    <Route path=path!("about") view=AboutPage />
+                    <Route path=path!("contact") view=ContactPage />
+                    <Route path=path!("privacy") view=PrivacyPage />
                 </ParentRoute>
             </Routes>
         </Router>

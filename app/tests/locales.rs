@@ -128,7 +128,7 @@ fn vocabulary_ids() -> BTreeSet<String> {
 }
 
 /// Families of ids the code builds with `format!` from short literals.
-const BUILT_FAMILIES: &[&str] = &["language-", "measure-", "unit-", "month-"];
+const BUILT_FAMILIES: &[&str] = &["language-", "measure-", "unit-", "month-", "desk-"];
 
 #[test]
 fn every_locale_has_the_same_messages_with_the_same_variables() {

@@ -2,6 +2,10 @@
 nav-home = الرئيسية
 nav-sites = المواقع
 nav-opportunities = الفرص الاستثمارية
+nav-about = عن المركز
+nav-contact = اتصل بنا
+nav-privacy = إشعار الخصوصية
+nav-footer = المزيد
 nav-main = القائمة الرئيسية
 
 ## قائمة المواقع.

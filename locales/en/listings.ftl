@@ -2,6 +2,10 @@
 nav-home = Home
 nav-sites = Sites
 nav-opportunities = Opportunities
+nav-about = About the center
+nav-contact = Contact
+nav-privacy = Privacy notice
+nav-footer = More
 nav-main = Main
 
 ## The sites list.

@@ -2,6 +2,10 @@
 nav-home = 홈
 nav-sites = 부지·시설
 nav-opportunities = 투자 프로젝트
+nav-about = 센터 소개
+nav-contact = 문의처
+nav-privacy = 개인정보 처리방침
+nav-footer = 더 보기
 nav-main = 주 메뉴
 
 ## 부지 목록.

@@ -2,6 +2,10 @@
 nav-home = 首页
 nav-sites = 用地厂房
 nav-opportunities = 投资项目
+nav-about = 中心简介
+nav-contact = 联系我们
+nav-privacy = 隐私声明
+nav-footer = 更多
 nav-main = 主菜单
 
 ## 地块列表。

@@ -94,6 +94,9 @@ async fn every_public_route_answers_in_every_language() {
             format!("sites/{site_slug}"),
             "opportunities".into(),
             format!("opportunities/{opportunity_slug}"),
+            "about".into(),
+            "contact".into(),
+            "privacy".into(),
         ] {
             let (status, html) = site.get(&format!("/{code}/{path}")).await;
             assert_eq!(status, StatusCode::OK, "/{code}/{path}");
@@ -232,4 +235,73 @@ async fn lists_paginate_and_say_what_they_ignored() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"data-test="invalid-filters""#));
     assert_eq!(card_codes(&html).len(), 12, "the malformed filters are ignored");
+}
+
+#[tokio::test]
+async fn the_sitemap_holds_exactly_the_published_pages() {
+    let site = seeded().await;
+    let (status, xml) = site.get("/sitemap.xml").await;
+    assert_eq!(status, StatusCode::OK);
+    let languages = languages().len();
+    let static_pages = crate::routes::STATIC_PAGES.len();
+    assert_eq!(xml.matches("<url>").count(), (static_pages + 30 + 15) * languages);
+    let slug = site.slug("KZ-B1").await;
+    for language in app::i18n::languages() {
+        let loc = format!("<loc>https://invest.example.org/{}/sites/{slug}</loc>", language.code);
+        assert!(xml.contains(&loc), "{loc}");
+    }
+    assert!(xml.contains(&format!(
+        r#"hreflang="x-default" href="https://invest.example.org/sites/{slug}""#
+    )));
+
+    let row = site::Entity::find()
+        .filter(site::Column::Code.eq("KZ-B1"))
+        .one(&site.state.db)
+        .await
+        .expect("query")
+        .expect("seeded");
+    let mut archived = row.into_active_model();
+    archived.status = Set("archived".into());
+    archived.update(&site.state.db).await.expect("update");
+    let (_, xml) = site.get("/sitemap.xml").await;
+    assert_eq!(xml.matches("<url>").count(), (static_pages + 29 + 15) * languages);
+    assert!(!xml.contains(&slug), "an archived site leaves the sitemap");
+
+    let (status, robots) = site.get("/robots.txt").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(robots.contains("Sitemap: https://invest.example.org/sitemap.xml"));
+    assert!(robots.contains("Disallow: /admin"));
+}
+
+#[tokio::test]
+async fn the_contact_page_lists_every_desk_in_the_readers_language() {
+    let site = seeded().await;
+    let (_, html) = site.get("/zh/contact").await;
+    assert!(html.contains(&app::i18n::text("zh", "desk-china")));
+    assert!(html.contains("mailto:korea.desk@icic-ca.example"));
+    assert_eq!(html.matches("<h3>").count(), 5);
+}
+
+#[tokio::test]
+async fn listing_pages_carry_link_previews_and_structured_data() {
+    let site = seeded().await;
+    let slug = site.slug("UZ-W2").await;
+    let (_, html) = site.get(&format!("/ko/sites/{slug}")).await;
+    assert!(
+        html.contains(r#"property="og:title""#)
+            && html.contains(r#"property="og:locale" content="ko""#)
+    );
+    assert!(
+        html.contains(
+            r#"<meta property="og:image" content="https://invest.example.org/media/sites/uz-w2/"#
+        ),
+        "og:image"
+    );
+    let tag = html.find(r#"type="application/ld+json""#).expect("JSON-LD");
+    let start = tag + html[tag..].find('>').expect("tag closed") + 1;
+    let end = start + html[start..].find("</script>").expect("closed");
+    let data: serde_json::Value = serde_json::from_str(&html[start..end]).expect("valid JSON");
+    assert_eq!(data["@type"], "Place");
+    assert_eq!(data["identifier"], "UZ-W2");
+    assert!(data["geo"]["latitude"].as_f64().is_some_and(|lat| (40.0..42.0).contains(&lat)));
 }

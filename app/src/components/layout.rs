@@ -39,6 +39,13 @@ pub fn LanguageLayout() -> impl IntoView {
             <Outlet />
         </main>
         <footer class="site-footer">
+            <nav aria-label=t("nav-footer")>
+                <ul class="footer-links">
+                    <li><a href=format!("/{}/about", language.code)>{t("nav-about")}</a></li>
+                    <li><a href=format!("/{}/contact", language.code)>{t("nav-contact")}</a></li>
+                    <li><a href=format!("/{}/privacy", language.code)>{t("nav-privacy")}</a></li>
+                </ul>
+            </nav>
             <p>{t("footer-operator")}</p>
             <p>{t("footer-reachable")}</p>
         </footer>

@@ -59,6 +59,8 @@ pub struct SiteDetail {
     pub regime_description: String,
     pub photos: Vec<Photo>,
     pub opportunities: Vec<ListingLink>,
+    /// schema.org structured data for search engines.
+    pub json_ld: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,6 +93,8 @@ pub struct OpportunityDetail {
     pub specs: Vec<Spec>,
     pub photos: Vec<Photo>,
     pub sites: Vec<ListingLink>,
+    /// schema.org structured data for search engines.
+    pub json_ld: String,
 }
 
 /// One plot on the plan of the center.

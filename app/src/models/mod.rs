@@ -27,3 +27,10 @@ pub struct HomeFigures {
     pub opportunities_published: String,
     pub capex_sought: String,
 }
+
+/// An investment desk as the contact page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskView {
+    pub name: String,
+    pub emails: Vec<String>,
+}

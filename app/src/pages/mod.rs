@@ -1,5 +1,7 @@
 //! One file per page.
 
+pub mod about_page;
+pub mod contact_page;
 pub mod home_page;
 pub mod not_found_page;
 pub mod opportunities_page;

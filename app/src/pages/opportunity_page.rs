@@ -36,6 +36,7 @@ pub fn OpportunityPage() -> impl IntoView {
 fn OpportunityView(opportunity: OpportunityDetail) -> impl IntoView {
     let back = format!("/{}/opportunities", use_language().code);
     let path = format!("opportunities/{}", opportunity.slug);
+    let image = opportunity.photos.first().map(|p| p.url.clone());
     let photos = opportunity
         .photos
         .into_iter()
@@ -48,7 +49,13 @@ fn OpportunityView(opportunity: OpportunityDetail) -> impl IntoView {
         opportunity.incentives.into_iter().map(|p| view! { <p>{p}</p> }).collect_view();
     let has_sites = !opportunity.sites.is_empty();
     view! {
-        <PageMeta title=opportunity.title.clone() description=opportunity.summary.clone() path />
+        <PageMeta
+            title=opportunity.title.clone()
+            description=opportunity.summary.clone()
+            path
+            image
+            json_ld=Some(opportunity.json_ld)
+        />
         <article class="listing" data-test="opportunity" data-code=opportunity.code.clone()>
             <p class="breadcrumb">
                 <a href=back>{t("opportunity-back-to-list")}</a>

@@ -81,13 +81,20 @@ pub fn ListingLinks(links: Vec<ListingLink>, test: &'static str) -> impl IntoVie
 fn SiteView(site: SiteDetail, plots: Vec<PlanPlot>) -> impl IntoView {
     let back = format!("/{}/sites", use_language().code);
     let path = format!("sites/{}", site.slug);
+    let image = site.photos.first().map(|p| p.url.clone());
     let mut photos = site.photos.into_iter();
     let first = photos.next().map(|photo| view! { <ListingPhoto photo eager=true /> });
     let rest = photos.map(|photo| view! { <ListingPhoto photo /> }).collect_view();
     let paragraphs = site.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view();
     let has_opportunities = !site.opportunities.is_empty();
     view! {
-        <PageMeta title=site.title.clone() description=site.summary.clone() path />
+        <PageMeta
+            title=site.title.clone()
+            description=site.summary.clone()
+            path
+            image
+            json_ld=Some(site.json_ld)
+        />
         <article class="listing" data-test="site" data-code=site.code.clone()>
             <p class="breadcrumb">
                 <a href=back>{t("site-back-to-list")}</a>

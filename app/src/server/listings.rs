@@ -521,3 +521,29 @@ pub async fn reindex_unindexed(db: &impl ConnectionTrait) -> Result<usize, DbErr
     }
     Ok(sites.len() + opportunities.len())
 }
+
+/// The slugs and last changes of every published listing, for the sitemap.
+pub async fn published_slugs(
+    db: &impl ConnectionTrait,
+) -> Result<
+    (Vec<(String, chrono::DateTime<chrono::Utc>)>, Vec<(String, chrono::DateTime<chrono::Utc>)>),
+    DbErr,
+> {
+    let sites = published_sites()
+        .select_only()
+        .column(site::Column::Slug)
+        .column(site::Column::UpdatedAt)
+        .order_by_asc(site::Column::Slug)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let opportunities = published_opportunities()
+        .select_only()
+        .column(opportunity::Column::Slug)
+        .column(opportunity::Column::UpdatedAt)
+        .order_by_asc(opportunity::Column::Slug)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((sites, opportunities))
+}

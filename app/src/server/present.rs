@@ -13,6 +13,11 @@ use chrono::{Datelike, NaiveDate};
 use fluent_templates::fluent_bundle::FluentValue;
 use std::str::FromStr;
 
+/// A JSON-LD object as the body of a `<script>`: `</` is escaped so the text cannot end it.
+fn json_ld(value: serde_json::Value) -> String {
+    value.to_string().replace("</", "<\\/")
+}
+
 fn spec(lang: &str, label: &str, value: String) -> Spec {
     Spec { label: text(lang, label), value }
 }
@@ -68,8 +73,17 @@ fn site_price(lang: &str, site: &super::entities::site::Model) -> String {
 
 fn availability_text(lang: &str, site: &super::entities::site::Model) -> String {
     let label = label::<Availability>(lang, &site.availability, |v| v.message_id());
+    let from = |date| {
+        text_with(
+            lang,
+            "site-available-from",
+            &[("date", FluentValue::from(month_year(lang, date)))],
+        )
+    };
     match (availability(&site.availability), site.available_from) {
         (Availability::Occupied, _) | (_, None) => label,
+        // "Available from May 2027" says it all.
+        (Availability::Available, Some(date)) => from(date),
         (_, Some(date)) => format!(
             "{label} · {}",
             text_with(
@@ -200,7 +214,19 @@ pub fn site_detail(
             format!("{}, {}", number(lang, site.latitude, 4), number(lang, site.longitude, 4)),
         ),
     ];
+    let images: Vec<String> =
+        photos.iter().map(|p| format!("/media/{}", p.media.storage_key)).collect();
+    let structured = json_ld(serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": title,
+        "description": row.text.as_ref().map(|t| t.summary.clone()).unwrap_or_default(),
+        "identifier": site.code,
+        "geo": {"@type": "GeoCoordinates", "latitude": site.latitude, "longitude": site.longitude},
+        "image": images,
+    }));
     SiteDetail {
+        json_ld: structured,
         slug: site.slug.clone(),
         code: site.code.clone(),
         summary: row.text.as_ref().map(|t| t.summary.clone()).unwrap_or_default(),
@@ -273,7 +299,15 @@ pub fn opportunity_detail(
             ),
         ));
     }
+    let structured = json_ld(serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "name": title,
+        "description": row.text.as_ref().map(|t| t.summary.clone()).unwrap_or_default(),
+        "identifier": o.code,
+    }));
     OpportunityDetail {
+        json_ld: structured,
         slug: o.slug.clone(),
         code: o.code.clone(),
         summary: row.text.as_ref().map(|t| t.summary.clone()).unwrap_or_default(),
