@@ -3,6 +3,7 @@
 use crate::components::layout::LanguageLayout;
 use crate::pages::{
     about_page::{AboutPage, PrivacyPage},
+    compare_page::ComparePage,
     contact_page::ContactPage,
     home_page::HomePage,
     not_found_page::NotFoundPage,
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("sites/:slug") view=SitePage />
                     <Route path=path!("opportunities") view=OpportunitiesPage />
                     <Route path=path!("opportunities/:slug") view=OpportunityPage />
+                    <Route path=path!("compare") view=ComparePage />
                     <Route path=path!("about") view=AboutPage />
                     <Route path=path!("contact") view=ContactPage />
                     <Route path=path!("privacy") view=PrivacyPage />

@@ -79,3 +79,16 @@ test('opportunities filter by sector and lead to their sites', async ({ page }) 
   await expect(page.locator('[data-test="site"]')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 });
+
+for (const lang of ['en', 'ar']) {
+  test(`compare two sites from the list (${lang})`, async ({ page }) => {
+    await page.goto(`/${lang}/sites?kind=production_building`);
+    await page.locator('#compare-KZ-P1').check();
+    await page.locator('#compare-UZ-P2').check();
+    await page.locator('[data-test="compare-submit"]').click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/compare\\?sites=KZ-P1&sites=UZ-P2`));
+    const table = page.locator('[data-test="compare-table"]');
+    await expect(table.locator('thead th[data-code]')).toHaveCount(2);
+    await expect(table.locator('tbody tr')).toHaveCount(21);
+  });
+}

@@ -118,3 +118,15 @@ opportunity-side = مكان المشروع
 opportunity-incentives = الحوافز
 opportunity-sites = مواقع مناسبة لهذا المشروع
 opportunity-back-to-list = جميع الفرص
+
+## مقارنة المواقع.
+compare-title = مقارنة المواقع
+compare-description = مواقع الإنتاج في المركز الصناعي على الحدود بين كازاخستان وأوزبكستان جنبًا إلى جنب، مع تقدير للتكلفة السنوية لكل منها.
+compare-lead = قارن حتى أربعة مواقع جنبًا إلى جنب، مع تقدير لتكلفة السنة في كل منها.
+compare-select = قارن
+compare-submit = قارن المواقع المحددة
+compare-empty = حدّد من موقعين إلى أربعة مواقع في القائمة لمقارنتها.
+compare-yearly-cost = التكلفة السنوية التقديرية
+compare-yearly-cost-value = { $amount } سنويًا
+compare-yearly-cost-note = تُحسب التكلفة السنوية بضرب سعر الإيجار في المساحة المبنية (أو مساحة الأرض للقطع)، دون المرافق والضرائب، ويؤكد مدير الموقع الشروط النهائية.
+compare-for-sale = للبيع: انظر السعر

@@ -118,3 +118,15 @@ opportunity-side = Where
 opportunity-incentives = Incentives
 opportunity-sites = Sites for this project
 opportunity-back-to-list = All opportunities
+
+## Comparing sites.
+compare-title = Compare sites
+compare-description = Production sites of the Kazakhstan–Uzbekistan industrial hub side by side, with an estimate of the yearly cost of each.
+compare-lead = Up to four sites side by side, with what a year on each would cost.
+compare-select = Compare
+compare-submit = Compare the ticked sites
+compare-empty = Tick two to four sites in the list to compare them.
+compare-yearly-cost = Estimated yearly cost
+compare-yearly-cost-value = { $amount } a year
+compare-yearly-cost-note = The yearly cost is the lease rate times the built area (the land area for a plot), before utilities and taxes; the site manager confirms the terms.
+compare-for-sale = For sale: see the price

@@ -118,3 +118,15 @@ opportunity-side = 위치
 opportunity-incentives = 투자 인센티브
 opportunity-sites = 이 프로젝트에 적합한 부지
 opportunity-back-to-list = 전체 프로젝트 목록
+
+## 부지 비교.
+compare-title = 부지 비교
+compare-description = 카자흐스탄–우즈베키스탄 국경 산업단지의 생산 부지를 나란히 비교하고 부지별 연간 비용을 추정합니다.
+compare-lead = 최대 네 곳의 부지를 나란히 비교하고 각 부지의 연간 비용을 확인하십시오.
+compare-select = 비교
+compare-submit = 선택한 부지 비교
+compare-empty = 목록에서 비교할 부지를 두 곳에서 네 곳까지 선택하십시오.
+compare-yearly-cost = 예상 연간 비용
+compare-yearly-cost-value = 연 { $amount }
+compare-yearly-cost-note = 연간 비용은 임대 단가에 건축면적(부지는 대지면적)을 곱한 추정치로, 공과금과 세금은 포함되지 않으며 최종 조건은 부지 담당자가 확인합니다.
+compare-for-sale = 매각 부지: 가격을 참조하십시오

@@ -118,3 +118,15 @@ opportunity-side = 项目位置
 opportunity-incentives = 优惠政策
 opportunity-sites = 项目可选地块
 opportunity-back-to-list = 返回全部项目
+
+## 用地对比。
+compare-title = 用地对比
+compare-description = 哈乌边境产业园区生产用地并列对比，附各地块年度成本估算。
+compare-lead = 最多可并列对比四处用地，并估算每处的年度成本。
+compare-select = 加入对比
+compare-submit = 对比已选用地
+compare-empty = 请在列表中勾选两至四处用地进行对比。
+compare-yearly-cost = 预估年度成本
+compare-yearly-cost-value = 每年 { $amount }
+compare-yearly-cost-note = 年度成本按租金单价乘以建筑面积（地块按占地面积）估算，不含水电气费用及税费，具体条件以用地负责人确认为准。
+compare-for-sale = 出售：请参阅售价

@@ -305,3 +305,30 @@ async fn listing_pages_carry_link_previews_and_structured_data() {
     assert_eq!(data["identifier"], "UZ-W2");
     assert!(data["geo"]["latitude"].as_f64().is_some_and(|lat| (40.0..42.0).contains(&lat)));
 }
+
+#[tokio::test]
+async fn sites_compare_side_by_side_with_their_yearly_cost() {
+    let site = seeded().await;
+    let (status, html) = site.get("/en/compare?sites=kz-p1&sites=UZ-L2,KZ-W1").await;
+    assert_eq!(status, StatusCode::OK);
+    let order: Vec<&str> = ["KZ-P1", "UZ-L2", "KZ-W1"]
+        .into_iter()
+        .filter(|code| html.contains(&format!(r#"<th scope="col" data-code="{code}""#)))
+        .collect();
+    assert_eq!(order, ["KZ-P1", "UZ-L2", "KZ-W1"]);
+    // KZ-P1 is leased: its built area times its rate; UZ-L2 is for sale.
+    let row = site::Entity::find()
+        .filter(site::Column::Code.eq("KZ-P1"))
+        .one(&site.state.db)
+        .await
+        .expect("query")
+        .expect("seeded");
+    let yearly = i64::from(row.built_area_m2.expect("a building")) * row.price_usd_cents / 100;
+    let expected = app::server::format::money("en", yearly);
+    assert!(html.contains(&expected), "{expected}");
+    assert!(html.contains(&app::i18n::text("en", "compare-for-sale")));
+
+    let (status, html) = site.get("/en/compare?sites=KZ-P1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"data-test="compare-empty""#), "one site is not a comparison");
+}

@@ -2,8 +2,8 @@
 
 use crate::error::AppError;
 use crate::models::{
-    OpportunitiesPage, OpportunityDetail, OpportunityQuery, PlanPlot, SiteDetail, SiteQuery,
-    SitesPage,
+    CompareColumn, OpportunitiesPage, OpportunityDetail, OpportunityQuery, PlanPlot, SiteDetail,
+    SiteQuery, SitesPage,
 };
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -85,4 +85,18 @@ pub async fn get_plan(lang: String, highlight: Option<String>) -> Result<Vec<Pla
     let state = AppState::from_context()?;
     let rows = listings::plan_sites(&state.db, lang).await?;
     Ok(present::plan_plots(lang, &rows, highlight.as_deref()))
+}
+
+/// The published sites named by `codes`, as columns of the comparison table.
+#[server(endpoint = "compare", input = Json)]
+pub async fn compare_sites(
+    lang: String,
+    codes: Vec<String>,
+) -> Result<Vec<CompareColumn>, AppError> {
+    use crate::server::{AppState, listings, present};
+    let lang = language(&lang)?;
+    let codes: Vec<String> = codes.into_iter().take(crate::models::MAX_COMPARED).collect();
+    let state = AppState::from_context()?;
+    let rows = listings::sites_by_codes(&state.db, lang, &codes).await?;
+    Ok(rows.into_iter().map(|row| present::compare_column(lang, row)).collect())
 }

@@ -76,9 +76,20 @@ fn fact_list(facts: Vec<Spec>) -> impl IntoView {
     view! { <dl class="card-facts">{items}</dl> }
 }
 
+/// A site's card; with `compare`, a checkbox that adds it to the comparison form around it.
 #[component]
-pub fn SiteCardView(card: SiteCard) -> impl IntoView {
+pub fn SiteCardView(card: SiteCard, #[prop(optional)] compare: bool) -> impl IntoView {
     let href = format!("/{}/sites/{}", use_language().code, card.slug);
+    let checkbox_id = format!("compare-{}", card.code);
+    let code = card.code.clone();
+    let select = compare.then(|| {
+        view! {
+            <p class="compare-select">
+                <input type="checkbox" id=checkbox_id.clone() name="sites" value=code />
+                <label for=checkbox_id>{t("compare-select")}</label>
+            </p>
+        }
+    });
     view! {
         <article class="card" data-test="site-card" data-code=card.code.clone()>
             {card.photo.map(|photo| view! { <ListingPhoto photo /> })}
@@ -93,6 +104,7 @@ pub fn SiteCardView(card: SiteCard) -> impl IntoView {
                 </h3>
                 <p>{card.summary}</p>
                 {fact_list(card.facts)}
+                {select}
             </div>
         </article>
     }

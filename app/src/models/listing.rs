@@ -111,3 +111,49 @@ pub struct PlanPlot {
     pub label_y: i32,
     pub highlighted: bool,
 }
+
+/// One site in the comparison table: its specifications in the same order as every other's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompareColumn {
+    pub href: String,
+    pub code: String,
+    pub title: String,
+    pub specs: Vec<Spec>,
+}
+
+/// The most sites compared side by side.
+pub const MAX_COMPARED: usize = 4;
+
+/// The site codes named by a compare URL: `?sites=KZ-P1,UZ-P2` or `?sites=KZ-P1&sites=UZ-P2`,
+/// upper-cased, without duplicates, at most [`MAX_COMPARED`].
+pub fn compared_codes(pairs: &[(String, String)]) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for (_, value) in pairs.iter().filter(|(key, _)| key == "sites") {
+        for code in value.split(',') {
+            let code: String = code.trim().chars().take(32).collect::<String>().to_uppercase();
+            if !code.is_empty() && !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+    }
+    codes.truncate(MAX_COMPARED);
+    codes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compare_urls_name_up_to_four_distinct_codes() {
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        };
+        assert_eq!(compared_codes(&pairs(&[("sites", "kz-p1, UZ-P2")])), ["KZ-P1", "UZ-P2"]);
+        assert_eq!(
+            compared_codes(&pairs(&[("sites", "KZ-P1"), ("sites", "kz-p1"), ("x", "UZ-P1")])),
+            ["KZ-P1"]
+        );
+        assert_eq!(compared_codes(&pairs(&[("sites", "A,B,C,D,E")])).len(), MAX_COMPARED);
+    }
+}

@@ -1,6 +1,7 @@
 //! One file per page.
 
 pub mod about_page;
+pub mod compare_page;
 pub mod contact_page;
 pub mod home_page;
 pub mod not_found_page;

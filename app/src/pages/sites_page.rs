@@ -119,8 +119,13 @@ fn SiteResults(data: SitesData, plots: Vec<PlanPlot>) -> impl IntoView {
     let lang = use_language().code.clone();
     let count = t_with("results-count", &[("count", data.total.into())]);
     let empty = data.cards.is_empty();
-    let cards = data.cards.into_iter().map(|card| view! { <SiteCardView card /> }).collect_view();
+    let cards = data
+        .cards
+        .into_iter()
+        .map(|card| view! { <SiteCardView card compare=true /> })
+        .collect_view();
     let query = data.query.clone();
+    let compare = format!("/{lang}/compare");
     let href = move |page: u32| format!("/{lang}/sites{}", query.to_query_string(page));
     view! {
         <section class="results" aria-labelledby="results-count">
@@ -129,7 +134,15 @@ fn SiteResults(data: SitesData, plots: Vec<PlanPlot>) -> impl IntoView {
                 {count}
             </p>
             {empty.then(|| view! { <p>{t("results-none-hint")}</p> })}
-            <div class="card-grid">{cards}</div>
+            // Ticking sites and sending this form opens them side by side, with or without JavaScript.
+            <form method="get" action=compare class="compare-form">
+                <div class="card-grid">{cards}</div>
+                {(!empty).then(|| view! {
+                    <p class="form-actions">
+                        <button type="submit" data-test="compare-submit">{t("compare-submit")}</button>
+                    </p>
+                })}
+            </form>
             {(data.pages > 1).then(|| view! { <Pagination page=data.page pages=data.pages href /> })}
         </section>
         <aside class="plan-aside">

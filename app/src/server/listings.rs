@@ -547,3 +547,21 @@ pub async fn published_slugs(
         .await?;
     Ok((sites, opportunities))
 }
+
+/// The published sites with these codes, in the order given (unknown codes are left out).
+pub async fn sites_by_codes(
+    db: &impl ConnectionTrait,
+    lang: &str,
+    codes: &[String],
+) -> Result<Vec<SiteRow>, DbErr> {
+    let sites =
+        published_sites().filter(site::Column::Code.is_in(codes.iter().cloned())).all(db).await?;
+    let ids: Vec<i32> = sites.iter().map(|s| s.id).collect();
+    let mut texts = site_texts(db, &ids, lang).await?;
+    let mut rows: Vec<SiteRow> = sites
+        .into_iter()
+        .map(|site| SiteRow { text: texts.remove(&site.id), photo: None, site })
+        .collect();
+    rows.sort_by_key(|row| codes.iter().position(|c| *c == row.site.code));
+    Ok(rows)
+}

@@ -346,3 +346,31 @@ pub fn plan_plots(lang: &str, rows: &[SiteRow], highlight: Option<&str>) -> Vec<
         })
         .collect()
 }
+
+/// What a year on a leased site costs: the rate times the built area (the land area for a plot).
+/// `None` for a site for sale.
+pub fn yearly_cost_usd(site: &super::entities::site::Model) -> Option<i64> {
+    (site.tenure.parse::<Tenure>().ok()? == Tenure::Lease).then(|| {
+        let area = i64::from(site.built_area_m2.unwrap_or(site.land_area_m2));
+        area * site.price_usd_cents / 100
+    })
+}
+
+/// A site as a column of the comparison table: the specifications of its page, plus its
+/// estimated yearly cost.
+pub fn compare_column(lang: &str, row: SiteRow) -> crate::models::CompareColumn {
+    let cost = match yearly_cost_usd(&row.site) {
+        Some(usd) => text_with(
+            lang,
+            "compare-yearly-cost-value",
+            &[("amount", FluentValue::from(money(lang, usd)))],
+        ),
+        None => text(lang, "compare-for-sale"),
+    };
+    let href = format!("/{lang}/sites/{}", row.site.slug);
+    let code = row.site.code.clone();
+    let detail = site_detail(lang, row, &[], &[]);
+    let mut specs = vec![spec(lang, "compare-yearly-cost", cost)];
+    specs.extend(detail.specs);
+    crate::models::CompareColumn { href, code, title: detail.title, specs }
+}
