@@ -5,6 +5,7 @@
 mod cli;
 mod commands;
 mod config;
+mod open_data;
 mod routes;
 mod web;
 

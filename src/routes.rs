@@ -50,7 +50,8 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 }
 
 /// The pages that exist in every language without a listing behind them.
-pub const STATIC_PAGES: &[&str] = &["", "sites", "opportunities", "about", "contact", "privacy"];
+pub const STATIC_PAGES: &[&str] =
+    &["", "sites", "opportunities", "about", "contact", "privacy", "open-data"];
 
 /// `/sitemap.xml`: every public page in every language, each with its alternates.
 pub async fn sitemap(State(state): State<AppState>) -> Response {

@@ -1,6 +1,6 @@
 //! The web server: the axum router around the Leptos app, and `portal serve`.
 
-use crate::{commands, config::Config, routes};
+use crate::{commands, config::Config, open_data, routes};
 use anyhow::{Context, Result};
 use app::{App, app::PublicUrl, server::AppState, shell};
 use axum::{Router, ServiceExt, extract::Request, routing::get};
@@ -30,6 +30,10 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/healthz", get(routes::healthz))
         .route("/sitemap.xml", get(routes::sitemap))
         .route("/robots.txt", get(routes::robots))
+        .route("/open-data/sites.json", get(open_data::sites_json))
+        .route("/open-data/sites.csv", get(open_data::sites_csv))
+        .route("/open-data/sites.geojson", get(open_data::sites_geojson))
+        .route("/{lang}/feed.xml", get(open_data::feed))
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
         .nest_service("/media", ServeDir::new(config.media_dir()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))

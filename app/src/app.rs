@@ -7,6 +7,7 @@ use crate::pages::{
     contact_page::ContactPage,
     home_page::HomePage,
     not_found_page::NotFoundPage,
+    open_data_page::OpenDataPage,
     opportunities_page::OpportunitiesPage,
     opportunity_page::OpportunityPage,
     site_page::SitePage,
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("about") view=AboutPage />
                     <Route path=path!("contact") view=ContactPage />
                     <Route path=path!("privacy") view=PrivacyPage />
+                    <Route path=path!("open-data") view=OpenDataPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -44,3 +44,17 @@ privacy-transfer-heading = Where it is stored and who sees it
 privacy-transfer = Your data is stored on servers in Kazakhstan or Uzbekistan and may be seen by the investment desks on both sides of the border, so it may leave your own country. If you are in the European Union (GDPR), China (PIPL), South Korea (PIPA) or the United Arab Emirates (PDPL), this is a transfer of personal data abroad under your law, and the inquiry form asks for your consent to it before anything is sent.
 privacy-rights-heading = Your rights
 privacy-rights = You may ask to see the data we hold about you, to correct it or to delete it, and you may withdraw your consent at any time. To do so, reply to any message from the center or write to the investment desk.
+
+## Open data.
+nav-open-data = Open data
+open-data-title = Open data
+open-data-description = The published sites of the Kazakhstan–Uzbekistan industrial hub as JSON, CSV and GeoJSON, and a feed of new listings.
+open-data-lead = Every published site, free to download and reuse, updated as soon as a listing changes.
+open-data-formats-heading = Downloads
+open-data-json = every field, with titles and summaries in every language
+open-data-csv = one row per site, UTF-8, opens in a spreadsheet with Chinese, Korean and Arabic titles intact
+open-data-geojson = one point per site, for maps and GIS tools
+open-data-feed = an Atom feed of new sites and opportunities in this language
+open-data-license = Licence: Creative Commons Attribution 4.0 (CC BY 4.0). Please name the International Center for Industrial Cooperation “Central Asia” as the source.
+open-data-fields-heading = Fields
+open-data-fields-intro = Areas are in square metres, distances in kilometres, power in kilowatts. The price is in US dollars: per square metre per year for a lease, for the whole site for a sale.

@@ -44,3 +44,17 @@ privacy-transfer-heading = 보관 장소 및 국외 이전
 privacy-transfer = 개인정보는 카자흐스탄 또는 우즈베키스탄에 있는 서버에 보관되며 국경 양측의 투자 데스크가 열람할 수 있으므로, 귀하의 국가 밖으로 이전될 수 있습니다. 귀하가 한국(「개인정보 보호법」), 유럽연합(GDPR), 중국(PIPL) 또는 아랍에미리트(PDPL)에 있는 경우 이는 해당 법령상 개인정보의 국외 이전에 해당하므로, 문의 양식에서 제출 전에 이에 대한 동의를 별도로 받습니다.
 privacy-rights-heading = 정보주체의 권리
 privacy-rights = 귀하는 언제든지 본인의 개인정보에 대한 열람, 정정, 삭제를 요구하고 동의를 철회할 수 있습니다. 센터에서 받은 메시지에 회신하거나 투자 데스크에 연락하시면 됩니다.
+
+## 공공데이터.
+nav-open-data = 공공데이터
+open-data-title = 공공데이터
+open-data-description = 카자흐스탄–우즈베키스탄 국경 산업단지에 게시된 부지 정보를 JSON, CSV, GeoJSON으로 제공하며 신규 등록 소식 피드도 제공합니다.
+open-data-lead = 게시된 모든 부지 정보를 자유롭게 내려받아 재사용할 수 있으며, 정보가 바뀌면 즉시 반영됩니다.
+open-data-formats-heading = 내려받기
+open-data-json = 모든 항목과 언어별 제목·요약 포함
+open-data-csv = 부지당 한 행, UTF-8 형식으로 스프레드시트에서 열어도 한국어·중국어·아랍어 제목이 깨지지 않습니다
+open-data-geojson = 부지당 좌표 한 점, 지도 및 GIS 도구용
+open-data-feed = 이 언어로 제공되는 신규 부지·투자 프로젝트 Atom 피드
+open-data-license = 이용 조건: 크리에이티브 커먼즈 저작자표시 4.0(CC BY 4.0). 출처로 ‘중앙아시아’ 국제산업협력센터를 밝혀 주십시오.
+open-data-fields-heading = 항목 설명
+open-data-fields-intro = 면적은 제곱미터, 거리는 킬로미터, 전력은 킬로와트 단위입니다. 가격은 미국 달러 기준으로, 임대는 ㎡당 연간 임대료, 매각은 부지 전체 가격입니다.

@@ -44,3 +44,17 @@ privacy-transfer-heading = 存储地点与跨境提供
 privacy-transfer = 您的信息存储在位于哈萨克斯坦或乌兹别克斯坦的服务器上，边境两侧的投资服务部均可能查阅，因此您的信息可能被传输至您所在国家（地区）以外。根据中国《个人信息保护法》、欧盟《通用数据保护条例》（GDPR）、韩国《个人信息保护法》（PIPA）或阿联酋《个人数据保护法》（PDPL），这属于个人信息出境，咨询表单将在提交前就此单独征得您的同意。
 privacy-rights-heading = 您的权利
 privacy-rights = 您有权查阅、更正或删除我们持有的您的个人信息，并可随时撤回同意。如需行使上述权利，请直接回复中心发给您的任一邮件，或致函投资服务部。
+
+## 开放数据。
+nav-open-data = 开放数据
+open-data-title = 开放数据
+open-data-description = 哈乌边境产业园区已发布用地的 JSON、CSV 和 GeoJSON 数据，以及新发布项目的订阅源。
+open-data-lead = 所有已发布用地均可免费下载和再利用，信息更新后即时同步。
+open-data-formats-heading = 下载
+open-data-json = 包含全部字段，以及各语言的标题和简介
+open-data-csv = 每处用地一行，UTF-8 编码，用电子表格打开时中文、韩文和阿拉伯文标题显示正常
+open-data-geojson = 每处用地一个坐标点，适用于地图和 GIS 工具
+open-data-feed = 以本语言推送新用地和新投资项目的 Atom 订阅源
+open-data-license = 许可协议：知识共享署名 4.0（CC BY 4.0）。使用时请注明来源为“中亚”国际工业合作中心。
+open-data-fields-heading = 字段说明
+open-data-fields-intro = 面积单位为平方米，距离单位为公里，电力单位为千瓦。价格以美元计：租赁为每平方米每年的租金，出售为整块用地的总价。

@@ -97,6 +97,8 @@ async fn every_public_route_answers_in_every_language() {
             "about".into(),
             "contact".into(),
             "privacy".into(),
+            "open-data".into(),
+            "compare?sites=KZ-P1,UZ-P1".into(),
         ] {
             let (status, html) = site.get(&format!("/{code}/{path}")).await;
             assert_eq!(status, StatusCode::OK, "/{code}/{path}");
@@ -331,4 +333,51 @@ async fn sites_compare_side_by_side_with_their_yearly_cost() {
     let (status, html) = site.get("/en/compare?sites=KZ-P1").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"data-test="compare-empty""#), "one site is not a comparison");
+}
+
+#[tokio::test]
+async fn open_data_downloads_hold_every_published_site() {
+    let site = seeded().await;
+    let (status, json) = site.get("/open-data/sites.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let data: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let sites = data["sites"].as_array().expect("a list");
+    assert_eq!(sites.len(), 30);
+    for record in sites {
+        for language in languages() {
+            assert!(record["title"][language.code.as_str()].is_string(), "{record}");
+        }
+    }
+
+    let (_, csv) = site.get("/open-data/sites.csv").await;
+    assert!(csv.starts_with('\u{feff}'), "a byte-order mark for spreadsheets");
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    assert!(header.iter().any(|h| h == "title_zh") && header.iter().any(|h| h == "title_ar"));
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    assert_eq!(records.len(), 30);
+    let zh = header.iter().position(|h| h == "title_zh").expect("column");
+    assert!(records.iter().all(|r| r[zh].chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
+
+    let (_, geojson) = site.get("/open-data/sites.geojson").await;
+    let data: serde_json::Value = serde_json::from_str(&geojson).expect("valid JSON");
+    let features = data["features"].as_array().expect("features");
+    assert_eq!(features.len(), 30);
+    let [lon, lat] =
+        [&features[0]["geometry"]["coordinates"][0], &features[0]["geometry"]["coordinates"][1]];
+    assert!(lon.as_f64().is_some_and(|x| (60.0..80.0).contains(&x)), "longitude first");
+    assert!(lat.as_f64().is_some_and(|y| (35.0..45.0).contains(&y)));
+}
+
+#[tokio::test]
+async fn each_language_has_an_atom_feed_of_new_listings() {
+    let site = seeded().await;
+    let (status, xml) = site.get("/ar/feed.xml").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(xml.contains(r#"xml:lang="ar""#));
+    assert_eq!(xml.matches("<entry>").count(), 30, "the thirty newest of 45 listings");
+    assert!(xml.contains("https://invest.example.org/ar/sites/"));
+    assert!(xml.contains("https://invest.example.org/ar/opportunities/"));
+    let (status, _) = site.get("/xx/feed.xml").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

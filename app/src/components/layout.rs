@@ -44,6 +44,7 @@ pub fn LanguageLayout() -> impl IntoView {
                     <li><a href=format!("/{}/about", language.code)>{t("nav-about")}</a></li>
                     <li><a href=format!("/{}/contact", language.code)>{t("nav-contact")}</a></li>
                     <li><a href=format!("/{}/privacy", language.code)>{t("nav-privacy")}</a></li>
+                    <li><a href=format!("/{}/open-data", language.code)>{t("nav-open-data")}</a></li>
                 </ul>
             </nav>
             <p>{t("footer-operator")}</p>

@@ -44,5 +44,11 @@ pub fn PageMeta(
         {json_ld.map(|json| view! { <Script type_="application/ld+json">{json}</Script> })}
         {alternates}
         <Link rel="alternate" hreflang="x-default" href=format!("{base}/{path}") />
+        <Link
+            rel="alternate"
+            type_="application/atom+xml"
+            href=format!("{base}/{}/feed.xml", current.code)
+            title=t("open-data-feed")
+        />
     }
 }

@@ -5,6 +5,7 @@ pub mod compare_page;
 pub mod contact_page;
 pub mod home_page;
 pub mod not_found_page;
+pub mod open_data_page;
 pub mod opportunities_page;
 pub mod opportunity_page;
 pub mod site_page;

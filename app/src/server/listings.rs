@@ -565,3 +565,64 @@ pub async fn sites_by_codes(
     rows.sort_by_key(|row| codes.iter().position(|c| *c == row.site.code));
     Ok(rows)
 }
+
+/// Every published site with its text in every language, for the open-data downloads.
+pub async fn published_sites_with_texts(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<(site::Model, Vec<site_translation::Model>)>, DbErr> {
+    published_sites()
+        .order_by_asc(site::Column::Code)
+        .find_with_related(site_translation::Entity)
+        .all(db)
+        .await
+}
+
+/// The newest published listings in `lang`, for the feeds: `(kind, slug, code, title, summary,
+/// published at)`, newest first.
+pub async fn newest_listings(
+    db: &impl ConnectionTrait,
+    lang: &str,
+    limit: u64,
+) -> Result<Vec<(ListingKind, String, String, String, String, chrono::DateTime<chrono::Utc>)>, DbErr>
+{
+    let sites =
+        published_sites().order_by_desc(site::Column::PublishedAt).limit(limit).all(db).await?;
+    let opportunities = published_opportunities()
+        .order_by_desc(opportunity::Column::PublishedAt)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let mut site_text =
+        site_texts(db, &sites.iter().map(|s| s.id).collect::<Vec<_>>(), lang).await?;
+    let mut opportunity_text =
+        opportunity_texts(db, &opportunities.iter().map(|o| o.id).collect::<Vec<_>>(), lang)
+            .await?;
+    let mut items: Vec<_> = sites
+        .into_iter()
+        .map(|s| {
+            let text = site_text.remove(&s.id);
+            (
+                ListingKind::Site,
+                s.slug,
+                s.code.clone(),
+                text.as_ref().map(|t| t.title.clone()).unwrap_or(s.code),
+                text.map(|t| t.summary).unwrap_or_default(),
+                s.published_at.unwrap_or(s.updated_at),
+            )
+        })
+        .chain(opportunities.into_iter().map(|o| {
+            let text = opportunity_text.remove(&o.id);
+            (
+                ListingKind::Opportunity,
+                o.slug,
+                o.code.clone(),
+                text.as_ref().map(|t| t.title.clone()).unwrap_or(o.code),
+                text.map(|t| t.summary).unwrap_or_default(),
+                o.published_at.unwrap_or(o.updated_at),
+            )
+        }))
+        .collect();
+    items.sort_by(|a, b| b.5.cmp(&a.5));
+    items.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok(items)
+}
