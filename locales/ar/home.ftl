@@ -19,3 +19,4 @@ home-latest-sites = أحدث المواقع
 home-latest-opportunities = أحدث الفرص الاستثمارية
 home-all-sites = عرض جميع المواقع
 home-all-opportunities = عرض جميع الفرص
+chart-available-title = الأراضي المتاحة حاليًا حسب المنطقة وجانب الحدود

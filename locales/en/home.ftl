@@ -19,3 +19,4 @@ home-latest-sites = Newest sites
 home-latest-opportunities = Newest investment opportunities
 home-all-sites = See all sites
 home-all-opportunities = See all opportunities
+chart-available-title = Land available now, by zone and side of the border

@@ -19,3 +19,4 @@ home-latest-sites = 최근 등록된 부지
 home-latest-opportunities = 최근 등록된 투자 프로젝트
 home-all-sites = 전체 부지 보기
 home-all-opportunities = 전체 투자 프로젝트 보기
+chart-available-title = 즉시 입주 가능한 부지 면적(구역별·국경 양측별)

@@ -19,3 +19,4 @@ home-latest-sites = 最新发布的用地
 home-latest-opportunities = 最新投资项目
 home-all-sites = 查看全部用地
 home-all-opportunities = 查看全部投资项目
+chart-available-title = 现可入驻用地面积（按功能区和边境两侧）

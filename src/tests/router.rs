@@ -381,3 +381,21 @@ async fn each_language_has_an_atom_feed_of_new_listings() {
     let (status, _) = site.get("/xx/feed.xml").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_home_page_charts_available_land_by_zone_and_side() {
+    let site = seeded().await;
+    let (_, html) = site.get("/en/").await;
+    let chart = &html[html.find(r#"data-test="area-chart""#).expect("a chart")..];
+    let chart = &chart[..chart.find("</table>").expect("closed")];
+    assert_eq!(chart.matches("<tr>").count(), 1 + app::models::Zone::ALL.len());
+    // The longest bar fills the width; every bar's two parts fit in it.
+    let widths: Vec<u32> = chart
+        .split(r#"width=""#)
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.parse().ok())
+        .collect();
+    let pairs: Vec<u32> = widths.chunks(2).map(|pair| pair.iter().sum()).collect();
+    assert_eq!(pairs.iter().max(), Some(&100), "{widths:?}");
+    assert!(html.contains(&app::i18n::text("en", "chart-available-title")));
+}

@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod chart;
 pub mod layout;
 pub mod listing;
 pub mod page_meta;

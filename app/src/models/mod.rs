@@ -34,3 +34,14 @@ pub struct DeskView {
     pub name: String,
     pub emails: Vec<String>,
 }
+
+/// One bar of the chart of available land: a zone, with its area on each side of the border.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaBar {
+    pub zone: String,
+    pub kz: String,
+    pub uz: String,
+    /// The share of the longest bar, in per cent, of each side's part.
+    pub kz_percent: u32,
+    pub uz_percent: u32,
+}

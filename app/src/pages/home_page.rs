@@ -1,7 +1,8 @@
 //! The home page: what the center is, where it is and why it matters, with its key figures.
 
-use crate::api::home::get_home_figures;
+use crate::api::home::{get_area_chart, get_home_figures};
 use crate::api::listings::{get_plan, list_opportunities, list_sites};
+use crate::components::chart::AreaChart;
 use crate::components::listing::{OpportunityCardView, SiteCardView};
 use crate::components::page_meta::PageMeta;
 use crate::components::plan::CenterPlan;
@@ -29,13 +30,17 @@ pub fn HomePage() -> impl IntoView {
                 let unit = unit.clone();
                 Suspend::new(async move {
                     let figures = get_home_figures(lang.clone()).await;
+                    let chart = get_area_chart(lang.clone()).await;
                     let plan = get_plan(lang.clone(), None).await;
                     let sites = list_sites(lang.clone(), SiteQuery { page: 1, ..SiteQuery::default() }).await;
                     let opportunities =
                         list_opportunities(lang, OpportunityQuery { page: 1, ..OpportunityQuery::default() }).await;
-                    match (figures, plan, sites, opportunities) {
-                        (Ok(figures), Ok(plots), Ok(sites), Ok(opportunities)) => view! {
+                    match (figures.and_then(|f| chart.map(|c| (f, c))), plan, sites, opportunities) {
+                        (Ok((figures, bars)), Ok(plots), Ok(sites), Ok(opportunities)) => view! {
                             <KeyFigures figures unit />
+                            <section class="chart-section">
+                                <AreaChart bars />
+                            </section>
                             <Latest plots sites=sites.cards opportunities=opportunities.cards />
                         }
                             .into_any(),

@@ -626,3 +626,21 @@ pub async fn newest_listings(
     items.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     Ok(items)
 }
+
+/// The land of published, available sites, in m², by zone and side of the border.
+pub async fn available_area_by_zone(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<(String, String, i64)>, DbErr> {
+    site::Entity::find()
+        .select_only()
+        .column(site::Column::Zone)
+        .column(site::Column::Side)
+        .expr_as(sum_as_bigint(site::Column::LandAreaM2), "land")
+        .filter(site::Column::Status.eq(PublicationStatus::Published.as_str()))
+        .filter(site::Column::Availability.eq(Availability::Available.as_str()))
+        .group_by(site::Column::Zone)
+        .group_by(site::Column::Side)
+        .into_tuple()
+        .all(db)
+        .await
+}
