@@ -207,23 +207,24 @@ pub async fn feed(State(state): State<AppState>, Path(lang): Path<String>) -> Re
         Err(err) => return unavailable(err),
     };
     let base = &state.public_url;
-    let updated = items.first().map(|i| i.5).unwrap_or_else(chrono::Utc::now).to_rfc3339();
+    let updated =
+        items.first().map(|i| i.published_at).unwrap_or_else(chrono::Utc::now).to_rfc3339();
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\">\n  <title>{}</title>\n  <id>{base}/{code}/feed.xml</id>\n  <link rel=\"self\" href=\"{base}/{code}/feed.xml\"/>\n  <link rel=\"alternate\" href=\"{base}/{code}/\"/>\n  <updated>{updated}</updated>\n",
         xml_escape(&i18n::text(code, "site-name"))
     );
-    for (kind, slug, listing_code, title, summary, published) in items {
-        let section = match kind {
+    for item in items {
+        let section = match item.kind {
             ListingKind::Site => "sites",
             ListingKind::Opportunity => "opportunities",
         };
-        let url = format!("{base}/{code}/{section}/{slug}");
+        let url = format!("{base}/{code}/{section}/{}", item.slug);
         xml.push_str(&format!(
             "  <entry>\n    <title>{} · {}</title>\n    <id>{url}</id>\n    <link href=\"{url}\"/>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
-            xml_escape(&listing_code),
-            xml_escape(&title),
-            published.to_rfc3339(),
-            xml_escape(&summary)
+            xml_escape(&item.code),
+            xml_escape(&item.title),
+            item.published_at.to_rfc3339(),
+            xml_escape(&item.summary)
         ));
     }
     xml.push_str("</feed>\n");

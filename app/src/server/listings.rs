@@ -522,13 +522,13 @@ pub async fn reindex_unindexed(db: &impl ConnectionTrait) -> Result<usize, DbErr
     Ok(sites.len() + opportunities.len())
 }
 
-/// The slugs and last changes of every published listing, for the sitemap.
+/// A slug and when its listing last changed.
+pub type SlugChanged = (String, chrono::DateTime<chrono::Utc>);
+
+/// The slugs and last changes of every published site and opportunity, for the sitemap.
 pub async fn published_slugs(
     db: &impl ConnectionTrait,
-) -> Result<
-    (Vec<(String, chrono::DateTime<chrono::Utc>)>, Vec<(String, chrono::DateTime<chrono::Utc>)>),
-    DbErr,
-> {
+) -> Result<(Vec<SlugChanged>, Vec<SlugChanged>), DbErr> {
     let sites = published_sites()
         .select_only()
         .column(site::Column::Slug)
@@ -577,14 +577,23 @@ pub async fn published_sites_with_texts(
         .await
 }
 
-/// The newest published listings in `lang`, for the feeds: `(kind, slug, code, title, summary,
-/// published at)`, newest first.
+/// A listing as a feed announces it.
+#[derive(Clone, Debug)]
+pub struct FeedItem {
+    pub kind: ListingKind,
+    pub slug: String,
+    pub code: String,
+    pub title: String,
+    pub summary: String,
+    pub published_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// The newest published listings in `lang`, for the feeds, newest first.
 pub async fn newest_listings(
     db: &impl ConnectionTrait,
     lang: &str,
     limit: u64,
-) -> Result<Vec<(ListingKind, String, String, String, String, chrono::DateTime<chrono::Utc>)>, DbErr>
-{
+) -> Result<Vec<FeedItem>, DbErr> {
     let sites =
         published_sites().order_by_desc(site::Column::PublishedAt).limit(limit).all(db).await?;
     let opportunities = published_opportunities()
@@ -601,28 +610,28 @@ pub async fn newest_listings(
         .into_iter()
         .map(|s| {
             let text = site_text.remove(&s.id);
-            (
-                ListingKind::Site,
-                s.slug,
-                s.code.clone(),
-                text.as_ref().map(|t| t.title.clone()).unwrap_or(s.code),
-                text.map(|t| t.summary).unwrap_or_default(),
-                s.published_at.unwrap_or(s.updated_at),
-            )
+            FeedItem {
+                kind: ListingKind::Site,
+                title: text.as_ref().map(|t| t.title.clone()).unwrap_or_else(|| s.code.clone()),
+                summary: text.map(|t| t.summary).unwrap_or_default(),
+                published_at: s.published_at.unwrap_or(s.updated_at),
+                slug: s.slug,
+                code: s.code,
+            }
         })
         .chain(opportunities.into_iter().map(|o| {
             let text = opportunity_text.remove(&o.id);
-            (
-                ListingKind::Opportunity,
-                o.slug,
-                o.code.clone(),
-                text.as_ref().map(|t| t.title.clone()).unwrap_or(o.code),
-                text.map(|t| t.summary).unwrap_or_default(),
-                o.published_at.unwrap_or(o.updated_at),
-            )
+            FeedItem {
+                kind: ListingKind::Opportunity,
+                title: text.as_ref().map(|t| t.title.clone()).unwrap_or_else(|| o.code.clone()),
+                summary: text.map(|t| t.summary).unwrap_or_default(),
+                published_at: o.published_at.unwrap_or(o.updated_at),
+                slug: o.slug,
+                code: o.code,
+            }
         }))
         .collect();
-    items.sort_by(|a, b| b.5.cmp(&a.5));
+    items.sort_by_key(|item| std::cmp::Reverse(item.published_at));
     items.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     Ok(items)
 }
