@@ -9,26 +9,66 @@ use axum::{
 };
 use serde_json::json;
 
-/// `/`: sends the visitor to the home page in their language (language cookie, then the
-/// browser's `Accept-Language`, then English).
-pub async fn root_redirect(headers: HeaderMap) -> Response {
-    let header_text = |name| headers.get(name).and_then(|v| v.to_str().ok());
-    let cookie = header_text(header::COOKIE).and_then(|cookies| {
+/// The name of the cookie that remembers the visitor's language.
+pub const LANGUAGE_COOKIE: &str = "lang";
+
+/// The value of the language cookie of a request, if any.
+pub fn language_cookie(headers: &HeaderMap) -> Option<&str> {
+    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|cookies| {
         cookies
             .split(';')
             .filter_map(|pair| pair.trim().split_once('='))
-            .find_map(|(name, value)| (name == "lang").then_some(value))
-    });
-    let language = i18n::negotiate(cookie, header_text(header::ACCEPT_LANGUAGE));
+            .find_map(|(name, value)| (name == LANGUAGE_COOKIE).then_some(value))
+    })
+}
+
+/// The public sections, whose addresses without a language are sent to the visitor's language.
+pub const SECTIONS: &[&str] =
+    &["sites", "opportunities", "compare", "about", "contact", "privacy", "open-data"];
+
+/// `/` and `/sites…` and the other sections without a language: sends the visitor to the same
+/// page in their language (language cookie, then the browser's `Accept-Language`, then English),
+/// query string kept.
+pub async fn language_redirect(uri: axum::http::Uri, headers: HeaderMap) -> Response {
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let language = i18n::negotiate(language_cookie(&headers), accept);
+    let path = uri.path().trim_start_matches('/');
+    let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
     (
         StatusCode::FOUND,
         [
-            (header::LOCATION, format!("/{}/", language.code)),
+            (header::LOCATION, format!("/{}/{path}{query}", language.code)),
             (header::VARY, "Accept-Language, Cookie".to_owned()),
             (header::CACHE_CONTROL, "private, no-cache".to_owned()),
         ],
     )
         .into_response()
+}
+
+/// Remembers the language of the pages a visitor reads: a page in another language than the
+/// visitor's cookie says (the language switch, a shared link) sets the cookie, so that `/` and
+/// addresses without a language lead there next time. Pages in the remembered language set
+/// nothing, which keeps them cacheable.
+pub async fn remember_language(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let first = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or_default();
+    let page_language = i18n::find(first).map(|l| l.code.clone());
+    let cookie = language_cookie(request.headers()).map(str::to_owned);
+    let mut response = next.run(request).await;
+    if let Some(code) = page_language {
+        if response.status() == StatusCode::OK && cookie.as_deref() != Some(code.as_str()) {
+            let secure = if state.public_url.starts_with("https://") { "; Secure" } else { "" };
+            let value =
+                format!("{LANGUAGE_COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax{secure}");
+            if let Ok(value) = axum::http::HeaderValue::from_str(&value) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+        }
+    }
+    response
 }
 
 /// `/healthz`: 200 with a small JSON body once the database answers, 503 otherwise.

@@ -25,8 +25,13 @@ pub fn router(state: AppState, config: &Config) -> Router {
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
-    Router::new()
-        .route("/", get(routes::root_redirect))
+    let mut router = Router::new().route("/", get(routes::language_redirect));
+    for section in routes::SECTIONS {
+        router = router
+            .route(&format!("/{section}"), get(routes::language_redirect))
+            .route(&format!("/{section}/{{*rest}}"), get(routes::language_redirect));
+    }
+    router
         .route("/healthz", get(routes::healthz))
         .route("/sitemap.xml", get(routes::sitemap))
         .route("/robots.txt", get(routes::robots))
@@ -37,6 +42,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
         .nest_service("/media", ServeDir::new(config.media_dir()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), routes::remember_language))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

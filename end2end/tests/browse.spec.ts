@@ -47,6 +47,9 @@ test('switch language on a site page', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(title ?? '');
   await expect(page.locator('[data-test="site"]')).toHaveAttribute('data-code', 'KZ-P1');
+  // The choice is remembered: the bare address now leads to Chinese.
+  await page.goto('/sites');
+  await expect(page).toHaveURL(/\/zh\/sites$/);
 });
 
 test('the plan links every plot to its page', async ({ page }) => {

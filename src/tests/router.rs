@@ -41,13 +41,27 @@ async fn seeded() -> TestSite {
 
 impl TestSite {
     async fn get(&self, path: &str) -> (StatusCode, String) {
+        let (status, _, body) = self.get_with(path, &[]).await;
+        (status, body)
+    }
+
+    async fn get_with(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, axum::http::HeaderMap, String) {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
         let response = web::service(self.state.clone(), &self.config)
-            .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+            .oneshot(request.body(Body::empty()).expect("request"))
             .await
             .expect("the router answers");
+        let headers = response.headers().clone();
         let status = response.status();
         let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        (status, String::from_utf8_lossy(&bytes).into_owned())
+        (status, headers, String::from_utf8_lossy(&bytes).into_owned())
     }
 
     async fn slug(&self, code: &str) -> String {
@@ -398,4 +412,36 @@ async fn the_home_page_charts_available_land_by_zone_and_side() {
     let pairs: Vec<u32> = widths.chunks(2).map(|pair| pair.iter().sum()).collect();
     assert_eq!(pairs.iter().max(), Some(&100), "{widths:?}");
     assert!(html.contains(&app::i18n::text("en", "chart-available-title")));
+}
+
+#[tokio::test]
+async fn addresses_without_a_language_lead_to_the_visitors_language() {
+    let site = seeded().await;
+    for (path, headers, expected) in [
+        (
+            "/sites?zone=service",
+            vec![("accept-language", "ar-AE,ar;q=0.9")],
+            "/ar/sites?zone=service",
+        ),
+        ("/opportunities", vec![("accept-language", "de-DE")], "/en/opportunities"),
+        ("/sites/kz-p1-x", vec![("cookie", "theme=x; lang=ko")], "/ko/sites/kz-p1-x"),
+        ("/", vec![("accept-language", "zh-CN")], "/zh/"),
+    ] {
+        let (status, response, _) = site.get_with(path, &headers).await;
+        assert_eq!(status, StatusCode::FOUND, "{path}");
+        assert_eq!(response["location"], expected, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn reading_a_page_in_another_language_remembers_it() {
+    let site = seeded().await;
+    let (_, headers, _) = site.get_with("/ko/sites", &[("cookie", "lang=en")]).await;
+    let cookie = headers["set-cookie"].to_str().expect("text");
+    assert!(cookie.starts_with("lang=ko; Path=/;") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(cookie.contains("Secure"), "the public URL is https");
+    let (_, headers, _) = site.get_with("/ko/sites", &[("cookie", "lang=ko")]).await;
+    assert!(headers.get("set-cookie").is_none(), "nothing to remember");
+    let (_, headers, _) = site.get_with("/ko/sites/no-such-site", &[]).await;
+    assert!(headers.get("set-cookie").is_none(), "a missing page remembers nothing");
 }
