@@ -58,14 +58,15 @@ pub async fn remember_language(
     let page_language = i18n::find(first).map(|l| l.code.clone());
     let cookie = language_cookie(request.headers()).map(str::to_owned);
     let mut response = next.run(request).await;
-    if let Some(code) = page_language {
-        if response.status() == StatusCode::OK && cookie.as_deref() != Some(code.as_str()) {
-            let secure = if state.public_url.starts_with("https://") { "; Secure" } else { "" };
-            let value =
-                format!("{LANGUAGE_COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax{secure}");
-            if let Ok(value) = axum::http::HeaderValue::from_str(&value) {
-                response.headers_mut().append(header::SET_COOKIE, value);
-            }
+    let remember = page_language.filter(|code| {
+        response.status() == StatusCode::OK && cookie.as_deref() != Some(code.as_str())
+    });
+    if let Some(code) = remember {
+        let secure = if state.public_url.starts_with("https://") { "; Secure" } else { "" };
+        let value =
+            format!("{LANGUAGE_COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax{secure}");
+        if let Ok(value) = axum::http::HeaderValue::from_str(&value) {
+            response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
     response
