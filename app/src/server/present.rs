@@ -211,7 +211,12 @@ pub fn site_detail(
         spec(
             lang,
             "site-coordinates",
-            format!("{}, {}", number(lang, site.latitude, 4), number(lang, site.longitude, 4)),
+            // The hemisphere letters make the pair read left to right in Arabic pages too.
+            format!(
+                "{}° N, {}° E",
+                number(lang, site.latitude, 4),
+                number(lang, site.longitude, 4)
+            ),
         ),
     ];
     let images: Vec<String> =
