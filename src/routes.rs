@@ -57,16 +57,24 @@ pub async fn remember_language(
     let first = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or_default();
     let page_language = i18n::find(first).map(|l| l.code.clone());
     let cookie = language_cookie(request.headers()).map(str::to_owned);
+    // A unit chosen with ?unit= is remembered the same way.
+    let cookies = request.headers().get(header::COOKIE).and_then(|v| v.to_str().ok());
+    let chosen_unit = app::prefs::unit_in_query(request.uri().query())
+        .filter(|unit| app::prefs::unit_in_cookies(cookies) != Some(*unit));
     let mut response = next.run(request).await;
     let remember = page_language.filter(|code| {
         response.status() == StatusCode::OK && cookie.as_deref() != Some(code.as_str())
     });
-    if let Some(code) = remember {
-        let secure = if state.public_url.starts_with("https://") { "; Secure" } else { "" };
-        let value =
-            format!("{LANGUAGE_COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax{secure}");
-        if let Ok(value) = axum::http::HeaderValue::from_str(&value) {
-            response.headers_mut().append(header::SET_COOKIE, value);
+    let secure = if state.public_url.starts_with("https://") { "; Secure" } else { "" };
+    let ok = response.status() == StatusCode::OK;
+    let cookies = [
+        remember.map(|code| (LANGUAGE_COOKIE, code)),
+        chosen_unit.filter(|_| ok).map(|unit| (app::prefs::UNIT_COOKIE, unit.as_str().to_owned())),
+    ];
+    for (name, value) in cookies.into_iter().flatten() {
+        let cookie = format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax{secure}");
+        if let Ok(cookie) = axum::http::HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, cookie);
         }
     }
     response

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod islands;
 pub mod models;
 pub mod pages;
+pub mod prefs;
 
 #[cfg(feature = "ssr")]
 pub mod server;

@@ -95,3 +95,14 @@ for (const lang of ['en', 'ar']) {
     await expect(table.locator('tbody tr')).toHaveCount(21);
   });
 }
+
+test('areas switch to another unit, and the choice is remembered', async ({ page }) => {
+  await page.goto('/ko/sites/kz-p1-production-building-light-industry');
+  await page.locator('[data-unit-choice="pyeong"]').click();
+  await expect(page).toHaveURL(/unit=pyeong/);
+  await expect(page.locator('[data-unit-choice="pyeong"]')).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('.spec-table')).toContainText('7,865평');
+  await page.goto('/ko/sites/uz-p3-production-building-agro-processing');
+  await expect(page.locator('.spec-table')).toContainText('평');
+  await expect(page.locator('[data-unit-choice="pyeong"]')).toHaveAttribute('aria-current', 'true');
+});

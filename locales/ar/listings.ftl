@@ -76,7 +76,6 @@ site-related-opportunities = الفرص الاستثمارية لهذا المو
 site-back-to-list = جميع المواقع
 
 ## القياسات مكتوبة مع وحداتها.
-measure-m2 = { $value } م²
 measure-m = { $value } م
 measure-t-m2 = { $value } طن/م²
 measure-kw = { $value } كيلوواط

@@ -76,7 +76,6 @@ site-related-opportunities = Investment opportunities for this site
 site-back-to-list = All sites
 
 ## Measures written with their unit.
-measure-m2 = { $value } m²
 measure-m = { $value } m
 measure-t-m2 = { $value } t/m²
 measure-kw = { $value } kW

@@ -76,7 +76,6 @@ site-related-opportunities = 이 부지의 투자 프로젝트
 site-back-to-list = 전체 부지 목록
 
 ## 단위와 함께 표기하는 수치.
-measure-m2 = { $value }m²
 measure-m = { $value }m
 measure-t-m2 = { $value }t/m²
 measure-kw = { $value }kW

@@ -76,7 +76,6 @@ site-related-opportunities = 该地块相关投资项目
 site-back-to-list = 返回全部地块
 
 ## 带单位的计量值。
-measure-m2 = { $value } 平方米
 measure-m = { $value } 米
 measure-t-m2 = { $value } 吨/平方米
 measure-kw = { $value } 千瓦

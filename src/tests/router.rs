@@ -445,3 +445,23 @@ async fn reading_a_page_in_another_language_remembers_it() {
     let (_, headers, _) = site.get_with("/ko/sites/no-such-site", &[]).await;
     assert!(headers.get("set-cookie").is_none(), "a missing page remembers nothing");
 }
+
+#[tokio::test]
+async fn areas_follow_the_chosen_unit_and_the_choice_is_remembered() {
+    let site = seeded().await;
+    let slug = site.slug("KZ-P1").await;
+    let plain = |html: String| html.replace(['\u{2068}', '\u{2069}'], "");
+    let (status, headers, html) = site.get_with(&format!("/en/sites/{slug}?unit=ha"), &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(plain(html).contains("<td>2.6 ha</td>"), "land area in hectares");
+    let cookies: Vec<&str> =
+        headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).collect();
+    assert!(cookies.iter().any(|c| c.starts_with("unit=ha; Path=/;")), "{cookies:?}");
+
+    let (_, _, html) = site.get_with(&format!("/zh/sites/{slug}"), &[("cookie", "unit=mu")]).await;
+    assert!(plain(html).contains("<td>39.0 亩</td>"), "the remembered unit");
+    let (_, headers, html) =
+        site.get_with(&format!("/en/sites/{slug}"), &[("cookie", "lang=en")]).await;
+    assert!(plain(html).contains("<td>26,000 m²</td>"), "square metres by default");
+    assert!(headers.get("set-cookie").is_none());
+}

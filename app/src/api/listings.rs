@@ -2,8 +2,8 @@
 
 use crate::error::AppError;
 use crate::models::{
-    CompareColumn, OpportunitiesPage, OpportunityDetail, OpportunityQuery, PlanPlot, SiteDetail,
-    SiteQuery, SitesPage,
+    AreaUnit, CompareColumn, OpportunitiesPage, OpportunityDetail, OpportunityQuery, PlanPlot,
+    SiteDetail, SiteQuery, SitesPage,
 };
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -23,13 +23,17 @@ fn pages(total: u64) -> u32 {
 
 /// One page of the published sites matching `query`.
 #[server(endpoint = "sites", input = Json)]
-pub async fn list_sites(lang: String, query: SiteQuery) -> Result<SitesPage, AppError> {
+pub async fn list_sites(
+    lang: String,
+    query: SiteQuery,
+    unit: AreaUnit,
+) -> Result<SitesPage, AppError> {
     use crate::server::{AppState, listings, present};
     let lang = language(&lang)?;
     let state = AppState::from_context()?;
     let (rows, total) = listings::search_sites(&state.db, lang, &query).await?;
     Ok(SitesPage {
-        cards: rows.into_iter().map(|row| present::site_card(lang, row)).collect(),
+        cards: rows.into_iter().map(|row| present::site_card(lang, unit, row)).collect(),
         total,
         page: query.page,
         pages: pages(total),
@@ -39,12 +43,12 @@ pub async fn list_sites(lang: String, query: SiteQuery) -> Result<SitesPage, App
 
 /// A published site, by its slug.
 #[server(endpoint = "site", input = Json)]
-pub async fn get_site(lang: String, slug: String) -> Result<SiteDetail, AppError> {
+pub async fn get_site(lang: String, slug: String, unit: AreaUnit) -> Result<SiteDetail, AppError> {
     use crate::server::{AppState, listings, present};
     let lang = language(&lang)?;
     let state = AppState::from_context()?;
     let found = listings::find_site(&state.db, lang, &slug).await?.ok_or(AppError::NotFound)?;
-    Ok(present::site_detail(lang, found.row, &found.photos, &found.opportunities))
+    Ok(present::site_detail(lang, unit, found.row, &found.photos, &found.opportunities))
 }
 
 /// One page of the published opportunities matching `query`.
@@ -92,11 +96,12 @@ pub async fn get_plan(lang: String, highlight: Option<String>) -> Result<Vec<Pla
 pub async fn compare_sites(
     lang: String,
     codes: Vec<String>,
+    unit: AreaUnit,
 ) -> Result<Vec<CompareColumn>, AppError> {
     use crate::server::{AppState, listings, present};
     let lang = language(&lang)?;
     let codes: Vec<String> = codes.into_iter().take(crate::models::MAX_COMPARED).collect();
     let state = AppState::from_context()?;
     let rows = listings::sites_by_codes(&state.db, lang, &codes).await?;
-    Ok(rows.into_iter().map(|row| present::compare_column(lang, row)).collect())
+    Ok(rows.into_iter().map(|row| present::compare_column(lang, unit, row)).collect())
 }

@@ -18,6 +18,7 @@ pub fn LanguageLayout() -> impl IntoView {
         return view! { <NotFoundPage /> }.into_any();
     };
     provide_context(Locale(language));
+    provide_context(crate::prefs::read_preferences());
     view! {
         <Html {..} lang=language.code.clone() dir=language.dir() />
         <a class="skip-link" href="#main">{t("nav-skip-to-content")}</a>
@@ -33,6 +34,7 @@ pub fn LanguageLayout() -> impl IntoView {
                     <li><a href=format!("/{}/opportunities", language.code)>{t("nav-opportunities")}</a></li>
                 </ul>
             </nav>
+            <UnitSwitch />
             <LanguageSwitch />
         </header>
         <main id="main">
@@ -91,6 +93,44 @@ fn LanguageSwitch() -> impl IntoView {
         .collect_view();
     view! {
         <nav class="language-switch" aria-label=t("nav-language")>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+/// Links to the same page with areas in each unit (m², ha, mu, pyeong); the server remembers
+/// the choice.
+#[component]
+fn UnitSwitch() -> impl IntoView {
+    let current = crate::prefs::use_preferences().unit;
+    let path = use_location().pathname.get_untracked();
+    let pairs: Vec<(String, String)> = crate::components::listing::use_query_pairs()
+        .into_iter()
+        .filter(|(name, _)| name != "unit")
+        .collect();
+    let links = crate::models::AreaUnit::ALL
+        .iter()
+        .map(|unit| {
+            let mut parts: Vec<(&str, String)> =
+                pairs.iter().map(|(name, value)| (name.as_str(), value.clone())).collect();
+            parts.push(("unit", unit.as_str().to_owned()));
+            let href = format!("{path}{}", crate::models::encode(&parts));
+            view! {
+                <li>
+                    <a
+                        href=href
+                        rel="nofollow"
+                        data-unit-choice=unit.as_str()
+                        aria-current=(*unit == current).then_some("true")
+                    >
+                        {t(&unit.message_id())}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="unit-choice" aria-label=t("unit-switch-label")>
             <ul>{links}</ul>
         </nav>
     }

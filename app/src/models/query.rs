@@ -234,7 +234,7 @@ impl OpportunityQuery {
 }
 
 /// `?a=1&b=x%20y`, or an empty string for no parts.
-fn encode(parts: &[(&str, String)]) -> String {
+pub fn encode(parts: &[(&str, String)]) -> String {
     if parts.is_empty() {
         return String::new();
     }

@@ -59,6 +59,11 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
+    /// The unit areas are shown in, chosen by the reader.
+    AreaUnit ("unit") { M2 = "m2", Ha = "ha", Mu = "mu", Pyeong = "pyeong" }
+}
+
+vocabulary! {
     /// What a staff member may do.
     Role ("role") { Admin = "admin", Editor = "editor", Desk = "desk" }
 }

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let lang = use_language().code.clone();
+    let unit = crate::prefs::use_preferences().unit;
     let codes = compared_codes(&use_query_pairs());
     let path = if codes.is_empty() {
         "compare".to_owned()
@@ -29,7 +30,7 @@ pub fn ComparePage() -> impl IntoView {
                 let lang = lang.clone();
                 let codes = codes.clone();
                 Suspend::new(async move {
-                    match compare_sites(lang, codes).await {
+                    match compare_sites(lang, codes, unit).await {
                         Ok(columns) if columns.len() >= 2 => view! { <CompareTable columns /> }.into_any(),
                         Ok(_) => view! { <CompareEmpty /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),

@@ -32,7 +32,12 @@ pub fn HomePage() -> impl IntoView {
                     let figures = get_home_figures(lang.clone()).await;
                     let chart = get_area_chart(lang.clone()).await;
                     let plan = get_plan(lang.clone(), None).await;
-                    let sites = list_sites(lang.clone(), SiteQuery { page: 1, ..SiteQuery::default() }).await;
+                    let sites = list_sites(
+                        lang.clone(),
+                        SiteQuery { page: 1, ..SiteQuery::default() },
+                        crate::prefs::use_preferences().unit,
+                    )
+                    .await;
                     let opportunities =
                         list_opportunities(lang, OpportunityQuery { page: 1, ..OpportunityQuery::default() }).await;
                     match (figures.and_then(|f| chart.map(|c| (f, c))), plan, sites, opportunities) {

@@ -14,6 +14,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn SitePage() -> impl IntoView {
     let lang = use_language().code.clone();
+    let unit = crate::prefs::use_preferences().unit;
     let slug = use_params_map().read_untracked().get("slug").unwrap_or_default();
     view! {
         <Suspense fallback=|| ()>
@@ -21,7 +22,7 @@ pub fn SitePage() -> impl IntoView {
                 let lang = lang.clone();
                 let slug = slug.clone();
                 Suspend::new(async move {
-                    let site = get_site(lang.clone(), slug.clone()).await;
+                    let site = get_site(lang.clone(), slug.clone(), unit).await;
                     let plan = get_plan(lang, Some(slug)).await;
                     match (site, plan) {
                         (Ok(site), Ok(plots)) => view! { <SiteView site plots /> }.into_any(),

@@ -117,6 +117,21 @@ pub fn money_range(lang: &str, min_usd: i64, max_usd: i64) -> String {
     )
 }
 
+/// An area in the reader's chosen unit (`26,000 m²`, `2.6 ha`, `39 亩`, `7,865평`).
+pub fn area(lang: &str, unit: crate::models::AreaUnit, square_metres: i64) -> String {
+    let size = AREA_UNITS.iter().find(|(u, _)| *u == unit.as_str()).map_or(1.0, |(_, size)| *size);
+    let amount = square_metres as f64 / size;
+    let decimals = match unit {
+        crate::models::AreaUnit::Ha | crate::models::AreaUnit::Mu if amount < 100.0 => 1,
+        _ => 0,
+    };
+    i18n::text_with(
+        lang,
+        &format!("unit-{}-amount", unit.as_str()),
+        &[("amount", FluentValue::from(number(lang, amount, decimals)))],
+    )
+}
+
 /// An area of `square_metres` in each unit of [`AREA_UNITS`], as `(unit, label, text)`.
 pub fn area_in_units(lang: &str, square_metres: i64) -> Vec<(String, String, String)> {
     AREA_UNITS
@@ -173,6 +188,15 @@ mod tests {
         assert_eq!(plain(money_range("en", 170_000_000, 338_000_000)), "USD 170–338 million");
         assert_eq!(plain(money_range("zh", 170_000_000, 338_000_000)), "1.7–3.38 亿美元");
         assert_eq!(plain(money_range("ko", 5_000_000, 12_000_000)), "500만~1,200만 달러");
+    }
+
+    #[test]
+    fn areas_follow_the_chosen_unit() {
+        use crate::models::AreaUnit;
+        assert_eq!(plain(area("en", AreaUnit::M2, 26_000)), "26,000 m²");
+        assert_eq!(plain(area("en", AreaUnit::Ha, 26_000)), "2.6 ha");
+        assert_eq!(plain(area("zh", AreaUnit::Mu, 26_000)), "39.0 亩");
+        assert_eq!(plain(area("ko", AreaUnit::Pyeong, 26_000)), "7,865평");
     }
 
     #[test]

@@ -1,13 +1,13 @@
 //! Turns database rows into the view models of the public pages, with every label translated and
 //! every figure formatted for the reader's language.
 
-use super::format::{integer, money, money_range, number};
+use super::format::{area, integer, money, money_range, number};
 use super::listings::{OpportunityRow, PhotoRow, SiteRow};
 use crate::i18n::{text, text_with};
 use crate::models::{
-    Availability, ListingLink, OpportunityCard, OpportunityDetail, OpportunitySide, Partnership,
-    Photo, PlanPlot, Regime, Sector, Side, SiteCard, SiteDetail, SiteKind, Spec, Stage, Tenure,
-    Zone,
+    AreaUnit, Availability, ListingLink, OpportunityCard, OpportunityDetail, OpportunitySide,
+    Partnership, Photo, PlanPlot, Regime, Sector, Side, SiteCard, SiteDetail, SiteKind, Spec,
+    Stage, Tenure, Zone,
 };
 use chrono::{Datelike, NaiveDate};
 use fluent_templates::fluent_bundle::FluentValue;
@@ -95,7 +95,7 @@ fn availability_text(lang: &str, site: &super::entities::site::Model) -> String 
     }
 }
 
-pub fn site_card(lang: &str, row: SiteRow) -> SiteCard {
+pub fn site_card(lang: &str, unit: AreaUnit, row: SiteRow) -> SiteCard {
     let site = &row.site;
     let title = row.text.as_ref().map(|t| t.title.clone()).unwrap_or_else(|| site.code.clone());
     SiteCard {
@@ -106,11 +106,7 @@ pub fn site_card(lang: &str, row: SiteRow) -> SiteCard {
         facts: vec![
             spec(lang, "site-side", label::<Side>(lang, &site.side, |v| v.message_id())),
             spec(lang, "site-kind", label::<SiteKind>(lang, &site.kind, |v| v.message_id())),
-            spec(
-                lang,
-                "site-land-area",
-                measure(lang, "m2", integer(lang, i64::from(site.land_area_m2))),
-            ),
+            spec(lang, "site-land-area", area(lang, unit, i64::from(site.land_area_m2))),
             spec(lang, "site-power", measure(lang, "kw", integer(lang, i64::from(site.power_kw)))),
             spec(lang, "site-price", site_price(lang, site)),
             spec(lang, "site-availability", availability_text(lang, site)),
@@ -141,6 +137,7 @@ fn listing_link_for_opportunity(lang: &str, row: &OpportunityRow) -> ListingLink
 
 pub fn site_detail(
     lang: &str,
+    unit: AreaUnit,
     row: SiteRow,
     photos: &[PhotoRow],
     opportunities: &[OpportunityRow],
@@ -154,15 +151,11 @@ pub fn site_detail(
         spec(lang, "site-regime", label::<Regime>(lang, &site.regime, |v| v.message_id())),
         spec(lang, "site-zone", label::<Zone>(lang, &site.zone, |v| v.message_id())),
         spec(lang, "site-kind", label::<SiteKind>(lang, &site.kind, |v| v.message_id())),
-        spec(
-            lang,
-            "site-land-area",
-            measure(lang, "m2", integer(lang, i64::from(site.land_area_m2))),
-        ),
+        spec(lang, "site-land-area", area(lang, unit, i64::from(site.land_area_m2))),
         spec(
             lang,
             "site-built-area",
-            optional(site.built_area_m2.map(|v| measure(lang, "m2", integer(lang, i64::from(v))))),
+            optional(site.built_area_m2.map(|v| area(lang, unit, i64::from(v)))),
         ),
         spec(
             lang,
@@ -363,7 +356,7 @@ pub fn yearly_cost_usd(site: &super::entities::site::Model) -> Option<i64> {
 
 /// A site as a column of the comparison table: the specifications of its page, plus its
 /// estimated yearly cost.
-pub fn compare_column(lang: &str, row: SiteRow) -> crate::models::CompareColumn {
+pub fn compare_column(lang: &str, unit: AreaUnit, row: SiteRow) -> crate::models::CompareColumn {
     let cost = match yearly_cost_usd(&row.site) {
         Some(usd) => text_with(
             lang,
@@ -374,7 +367,7 @@ pub fn compare_column(lang: &str, row: SiteRow) -> crate::models::CompareColumn 
     };
     let href = format!("/{lang}/sites/{}", row.site.slug);
     let code = row.site.code.clone();
-    let detail = site_detail(lang, row, &[], &[]);
+    let detail = site_detail(lang, unit, row, &[], &[]);
     let mut specs = vec![spec(lang, "compare-yearly-cost", cost)];
     specs.extend(detail.specs);
     crate::models::CompareColumn { href, code, title: detail.title, specs }
