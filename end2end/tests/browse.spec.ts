@@ -101,7 +101,8 @@ test('areas switch to another unit, and the choice is remembered', async ({ page
   await page.locator('[data-unit-choice="pyeong"]').click();
   await expect(page).toHaveURL(/unit=pyeong/);
   await expect(page.locator('[data-unit-choice="pyeong"]')).toHaveAttribute('aria-current', 'true');
-  await expect(page.locator('.spec-table')).toContainText('7,865평');
+  // Fluent wraps the number in bidi isolation marks (U+2068 … U+2069).
+  await expect(page.locator('.spec-table')).toContainText(/7,865\u2069?평/);
   await page.goto('/ko/sites/uz-p3-production-building-agro-processing');
   await expect(page.locator('.spec-table')).toContainText('평');
   await expect(page.locator('[data-unit-choice="pyeong"]')).toHaveAttribute('aria-current', 'true');
