@@ -64,14 +64,18 @@ impl TestSite {
         (status, headers, String::from_utf8_lossy(&bytes).into_owned())
     }
 
-    async fn slug(&self, code: &str) -> String {
+    /// The seeded site with this code.
+    async fn row(&self, code: &str) -> site::Model {
         site::Entity::find()
             .filter(site::Column::Code.eq(code))
             .one(&self.state.db)
             .await
             .expect("query")
-            .expect("seeded")
-            .slug
+            .unwrap_or_else(|| panic!("{code} is seeded"))
+    }
+
+    async fn slug(&self, code: &str) -> String {
+        self.row(code).await.slug
     }
 }
 
@@ -159,12 +163,7 @@ async fn drafts_are_not_public() {
     let slug = site.slug("UZ-L2").await;
     let (status, _) = site.get(&format!("/en/sites/{slug}")).await;
     assert_eq!(status, StatusCode::OK);
-    let row = site::Entity::find()
-        .filter(site::Column::Code.eq("UZ-L2"))
-        .one(&site.state.db)
-        .await
-        .expect("query")
-        .expect("seeded");
+    let row = site.row("UZ-L2").await;
     let mut draft = row.into_active_model();
     draft.status = Set("draft".into());
     draft.update(&site.state.db).await.expect("update");
@@ -186,23 +185,13 @@ async fn filters_return_exactly_the_matching_sites() {
     assert_eq!(codes, ["UZ-L3", "UZ-P3"]);
     let (_, html) = site.get("/en/sites?kind=warehouse&min_power=1000").await;
     for code in card_codes(&html) {
-        let row = site::Entity::find()
-            .filter(site::Column::Code.eq(code.as_str()))
-            .one(&site.state.db)
-            .await
-            .expect("query")
-            .expect("exists");
+        let row = site.row(&code).await;
         assert!(row.kind == "warehouse" && row.power_kw >= 1000, "{code}");
     }
     let (_, html) = site.get("/en/sites?min_area=50000&sort=area-asc").await;
     let mut areas = Vec::new();
     for code in card_codes(&html) {
-        let row = site::Entity::find()
-            .filter(site::Column::Code.eq(code.as_str()))
-            .one(&site.state.db)
-            .await
-            .expect("query")
-            .expect("exists");
+        let row = site.row(&code).await;
         areas.push(row.land_area_m2);
     }
     assert!(!areas.is_empty() && areas.iter().all(|a| *a >= 50_000), "{areas:?}");
@@ -270,12 +259,7 @@ async fn the_sitemap_holds_exactly_the_published_pages() {
         r#"hreflang="x-default" href="https://invest.example.org/sites/{slug}""#
     )));
 
-    let row = site::Entity::find()
-        .filter(site::Column::Code.eq("KZ-B1"))
-        .one(&site.state.db)
-        .await
-        .expect("query")
-        .expect("seeded");
+    let row = site.row("KZ-B1").await;
     let mut archived = row.into_active_model();
     archived.status = Set("archived".into());
     archived.update(&site.state.db).await.expect("update");
@@ -333,12 +317,7 @@ async fn sites_compare_side_by_side_with_their_yearly_cost() {
         .collect();
     assert_eq!(order, ["KZ-P1", "UZ-L2", "KZ-W1"]);
     // KZ-P1 is leased: its built area times its rate; UZ-L2 is for sale.
-    let row = site::Entity::find()
-        .filter(site::Column::Code.eq("KZ-P1"))
-        .one(&site.state.db)
-        .await
-        .expect("query")
-        .expect("seeded");
+    let row = site.row("KZ-P1").await;
     let yearly = i64::from(row.built_area_m2.expect("a building")) * row.price_usd_cents / 100;
     let expected = app::server::format::money("en", yearly);
     assert!(html.contains(&expected), "{expected}");

@@ -167,30 +167,22 @@ impl SiteQuery {
 
     /// The query string of this query on another page (`page` = 1 is left out).
     pub fn to_query_string(&self, page: u32) -> String {
-        let mut parts: Vec<(&str, String)> = Vec::new();
-        if !self.q.is_empty() {
-            parts.push(("q", self.q.clone()));
-        }
-        let mut push = |name, value: Option<String>| {
-            if let Some(value) = value {
-                parts.push((name, value));
-            }
-        };
-        push("zone", self.zone.map(|v| v.as_str().to_owned()));
-        push("kind", self.kind.map(|v| v.as_str().to_owned()));
-        push("tenure", self.tenure.map(|v| v.as_str().to_owned()));
-        push("availability", self.availability.map(|v| v.as_str().to_owned()));
-        push("side", self.side.map(|v| v.as_str().to_owned()));
-        push("min_area", self.min_area.map(|v| v.to_string()));
-        push("max_area", self.max_area.map(|v| v.to_string()));
-        push("min_power", self.min_power.map(|v| v.to_string()));
-        if self.sort != SiteSort::default() {
-            parts.push(("sort", self.sort.as_str().to_owned()));
-        }
-        if page > 1 {
-            parts.push(("page", page.to_string()));
-        }
-        encode(&parts)
+        let name = |v: Option<&str>| v.map(str::to_owned);
+        query_string(
+            &self.q,
+            vec![
+                ("zone", name(self.zone.map(Zone::as_str))),
+                ("kind", name(self.kind.map(SiteKind::as_str))),
+                ("tenure", name(self.tenure.map(Tenure::as_str))),
+                ("availability", name(self.availability.map(Availability::as_str))),
+                ("side", name(self.side.map(Side::as_str))),
+                ("min_area", self.min_area.map(|v| v.to_string())),
+                ("max_area", self.max_area.map(|v| v.to_string())),
+                ("min_power", self.min_power.map(|v| v.to_string())),
+                ("sort", (self.sort != SiteSort::default()).then(|| self.sort.as_str().to_owned())),
+            ],
+            page,
+        )
     }
 }
 
@@ -212,25 +204,33 @@ impl OpportunityQuery {
     }
 
     pub fn to_query_string(&self, page: u32) -> String {
-        let mut parts: Vec<(&str, String)> = Vec::new();
-        if !self.q.is_empty() {
-            parts.push(("q", self.q.clone()));
-        }
-        let mut push = |name, value: Option<String>| {
-            if let Some(value) = value {
-                parts.push((name, value));
-            }
-        };
-        push("sector", self.sector.map(|v| v.as_str().to_owned()));
-        push("stage", self.stage.map(|v| v.as_str().to_owned()));
-        push("side", self.side.map(|v| v.as_str().to_owned()));
-        push("min_capex", self.min_capex.map(|v| v.to_string()));
-        push("max_capex", self.max_capex.map(|v| v.to_string()));
-        if page > 1 {
-            parts.push(("page", page.to_string()));
-        }
-        encode(&parts)
+        let name = |v: Option<&str>| v.map(str::to_owned);
+        query_string(
+            &self.q,
+            vec![
+                ("sector", name(self.sector.map(Sector::as_str))),
+                ("stage", name(self.stage.map(Stage::as_str))),
+                ("side", name(self.side.map(OpportunitySide::as_str))),
+                ("min_capex", self.min_capex.map(|v| v.to_string())),
+                ("max_capex", self.max_capex.map(|v| v.to_string())),
+            ],
+            page,
+        )
     }
+}
+
+/// The query string of a list: the search text, the filters that are set, and the page (left
+/// out when it is the first).
+fn query_string(q: &str, filters: Vec<(&str, Option<String>)>, page: u32) -> String {
+    let mut parts: Vec<(&str, String)> = Vec::new();
+    if !q.is_empty() {
+        parts.push(("q", q.to_owned()));
+    }
+    parts.extend(filters.into_iter().filter_map(|(name, value)| Some((name, value?))));
+    if page > 1 {
+        parts.push(("page", page.to_string()));
+    }
+    encode(&parts)
 }
 
 /// `?a=1&b=x%20y`, or an empty string for no parts.

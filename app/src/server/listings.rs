@@ -130,6 +130,22 @@ fn languages_for(lang: &str) -> Vec<String> {
     langs
 }
 
+/// Of several texts per listing, the one in `lang`, else the fallback language's.
+fn prefer_language<T>(
+    rows: Vec<T>,
+    lang: &str,
+    owner: impl Fn(&T) -> i32,
+    language: impl Fn(&T) -> &str,
+) -> HashMap<i32, T> {
+    let mut texts: HashMap<i32, T> = HashMap::new();
+    for row in rows {
+        if texts.get(&owner(&row)).is_none_or(|current| language(current) != lang) {
+            texts.insert(owner(&row), row);
+        }
+    }
+    texts
+}
+
 /// The text of each site in `ids`, in `lang` where it exists, else in the fallback language.
 async fn site_texts(
     db: &impl ConnectionTrait,
@@ -141,14 +157,7 @@ async fn site_texts(
         .filter(site_translation::Column::Lang.is_in(languages_for(lang)))
         .all(db)
         .await?;
-    let mut texts: HashMap<i32, site_translation::Model> = HashMap::new();
-    for row in rows {
-        let keep = texts.get(&row.site_id).is_none_or(|current| current.lang != lang);
-        if keep {
-            texts.insert(row.site_id, row);
-        }
-    }
-    Ok(texts)
+    Ok(prefer_language(rows, lang, |t| t.site_id, |t| &t.lang))
 }
 
 async fn opportunity_texts(
@@ -161,14 +170,7 @@ async fn opportunity_texts(
         .filter(opportunity_translation::Column::Lang.is_in(languages_for(lang)))
         .all(db)
         .await?;
-    let mut texts: HashMap<i32, opportunity_translation::Model> = HashMap::new();
-    for row in rows {
-        let keep = texts.get(&row.opportunity_id).is_none_or(|current| current.lang != lang);
-        if keep {
-            texts.insert(row.opportunity_id, row);
-        }
-    }
-    Ok(texts)
+    Ok(prefer_language(rows, lang, |t| t.opportunity_id, |t| &t.lang))
 }
 
 /// The photos of listings, in order, with captions in `lang` (or the fallback's).
