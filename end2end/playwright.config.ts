@@ -11,6 +11,8 @@ export const SERVER_ENV = {
   LEPTOS_SITE_ROOT: 'target/site',
   PORTAL_PUBLIC_URL: BASE_URL,
   PORTAL_LOG: 'warn',
+  // Every test sends from 127.0.0.1: the per-address limit has its own unit test.
+  PORTAL_INQUIRY_LIMIT: '1000',
 };
 
 export default defineConfig({

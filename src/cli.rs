@@ -1,4 +1,4 @@
-//! The command line: `portal [serve|migrate|seed|create-user]`.
+//! The command line: `portal [serve|migrate|seed|create-user|set-rate|rates]`.
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -42,6 +42,18 @@ pub enum Command {
         #[arg(long, default_value = "")]
         name: String,
     },
+    /// Set the exchange rate of a currency: how many units of it one US dollar buys.
+    SetRate {
+        /// The currency: cny, krw, aed, eur, kzt or uzs.
+        currency: String,
+        /// Units of the currency for one US dollar, such as 7.12 or 12,650.
+        rate: String,
+        /// The day from which the center uses the rate (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// List the exchange rates that sums are converted with.
+    Rates,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -2,7 +2,7 @@
 
 use crate::{cli::Command, config::Config, web};
 use anyhow::{Context, Result, bail};
-use app::server::{db, seed, users};
+use app::server::{db, rates, seed, users};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use std::io::{BufRead, IsTerminal};
@@ -27,6 +27,10 @@ pub fn run(command: Command, config: Config) -> Result<()> {
             Command::CreateUser { email, role, name } => {
                 create_user(&config, &email, &name, role.into()).await
             }
+            Command::SetRate { currency, rate, date } => {
+                set_rate(&config, &currency, &rate, date).await
+            }
+            Command::Rates => list_rates(&config).await,
         }
     })
 }
@@ -70,13 +74,54 @@ async fn run_seed(config: &Config) -> Result<()> {
         println!("the demo content is already there; nothing added");
     } else {
         println!(
-            "added {} sites, {} opportunities, {} photos, {} staff, {} desks, {} routing rules",
+            "added {} sites, {} opportunities, {} photos, {} staff, {} desks, {} routing rules, \
+             {} exchange rates",
             report.sites,
             report.opportunities,
             report.photos,
             report.staff,
             report.desks,
-            report.rules
+            report.rules,
+            report.rates
+        );
+    }
+    Ok(())
+}
+
+async fn set_rate(
+    config: &Config,
+    currency: &str,
+    rate: &str,
+    date: Option<chrono::NaiveDate>,
+) -> Result<()> {
+    let currency: app::models::Currency = currency
+        .to_ascii_lowercase()
+        .parse()
+        .map_err(|_| anyhow::anyhow!("'{currency}' is not a currency the portal offers"))?;
+    let per_usd = rates::parse_rate(rate)?;
+    let date = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let db = open_migrated(config).await?;
+    rates::set_rate(&db, currency, per_usd, date, None).await?;
+    println!(
+        "1 USD = {per_usd} {} from {date}; running portals show it within a minute",
+        currency.as_str().to_ascii_uppercase()
+    );
+    Ok(())
+}
+
+async fn list_rates(config: &Config) -> Result<()> {
+    let db = open_migrated(config).await?;
+    let mut rows: Vec<_> = rates::load(&db).await?.into_values().collect();
+    rows.sort_by_key(|money| money.currency);
+    if rows.is_empty() {
+        println!("no exchange rates are set: sums are shown in US dollars only");
+    }
+    for money in rows {
+        let since = money.as_of.map(|d| d.to_string()).unwrap_or_default();
+        println!(
+            "{}  {:>14}  since {since}",
+            money.currency.as_str().to_ascii_uppercase(),
+            money.per_usd
         );
     }
     Ok(())

@@ -23,6 +23,18 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// `MAIL_FROM`: the sender of the portal's emails. Default `Investor Portal <portal@localhost>`.
     pub mail_from: Mailbox,
+    /// `PORTAL_REPLY_DAYS`: the working days within which the center commits to answer an
+    /// inquiry, stated on the form, the thank-you page and the emails. Default 2.
+    pub reply_days: u32,
+    /// `PORTAL_INQUIRY_LIMIT`: inquiries accepted from one client address per hour; more are
+    /// refused with a message. Default 5.
+    pub inquiry_limit: u32,
+    /// `PORTAL_TRUST_PROXY`: `1` when a reverse proxy sets `X-Forwarded-For`, whose last address
+    /// is then the client's. Default 0 (the connection's address).
+    pub trust_proxy: bool,
+    /// `PORTAL_MAIL_RETRY_SECONDS`: the wait before an email that could not be sent is tried
+    /// again; each later wait doubles, up to 120 times this. Default 30.
+    pub mail_retry_seconds: u32,
 }
 
 impl fmt::Debug for Config {
@@ -35,6 +47,10 @@ impl fmt::Debug for Config {
             .field("data_dir", &self.data_dir)
             .field("smtp", &self.smtp_url.as_deref().map(redact))
             .field("mail_from", &self.mail_from.to_string())
+            .field("reply_days", &self.reply_days)
+            .field("inquiry_limit", &self.inquiry_limit)
+            .field("trust_proxy", &self.trust_proxy)
+            .field("mail_retry_seconds", &self.mail_retry_seconds)
             .finish()
     }
 }
@@ -152,7 +168,45 @@ impl Config {
             bad("MAIL_FROM", format!("must be an address such as \"Investor Desk <invest@example.org>\" ({e}: {mail_from:?})"))
         })?;
 
-        Ok(Config { database_url, site_addr, public_url, data_dir, smtp_url, mail_from })
+        let number = |variable: &'static str,
+                      default: u32,
+                      range: std::ops::RangeInclusive<u32>| match get(variable)
+        {
+            None => Ok(default),
+            Some(text) => text.parse::<u32>().ok().filter(|n| range.contains(n)).ok_or_else(|| {
+                bad(
+                    variable,
+                    format!(
+                        "must be a whole number from {} to {} (got {text:?})",
+                        range.start(),
+                        range.end()
+                    ),
+                )
+            }),
+        };
+        let reply_days = number("PORTAL_REPLY_DAYS", 2, 1..=30)?;
+        let inquiry_limit = number("PORTAL_INQUIRY_LIMIT", 5, 1..=10_000)?;
+        let mail_retry_seconds = number("PORTAL_MAIL_RETRY_SECONDS", 30, 1..=3600)?;
+        let trust_proxy = match get("PORTAL_TRUST_PROXY").as_deref() {
+            None | Some("0" | "false") => false,
+            Some("1" | "true") => true,
+            Some(other) => {
+                return Err(bad("PORTAL_TRUST_PROXY", format!("must be 0 or 1 (got {other:?})")));
+            }
+        };
+
+        Ok(Config {
+            database_url,
+            site_addr,
+            public_url,
+            data_dir,
+            smtp_url,
+            mail_from,
+            reply_days,
+            inquiry_limit,
+            trust_proxy,
+            mail_retry_seconds,
+        })
     }
 
     /// The public base URL without a trailing slash, to which paths are appended.
@@ -195,6 +249,10 @@ mod tests {
         assert_eq!(config.data_dir, PathBuf::from("data"));
         assert!(config.smtp_url.is_none());
         assert_eq!(config.mail_from.email.to_string(), "portal@localhost");
+        assert_eq!((config.reply_days, config.inquiry_limit, config.trust_proxy), (2, 5, false));
+        let config =
+            read(&[("PORTAL_REPLY_DAYS", "3"), ("PORTAL_TRUST_PROXY", "1")]).expect("valid");
+        assert_eq!((config.reply_days, config.trust_proxy), (3, true));
     }
 
     #[test]
@@ -238,6 +296,16 @@ mod tests {
                 "configuration: SMTP_URL is not a valid SMTP URL",
             ),
             (&[("MAIL_FROM", "not an address")], "configuration: MAIL_FROM must be an address"),
+            (
+                &[("PORTAL_REPLY_DAYS", "0")],
+                "configuration: PORTAL_REPLY_DAYS must be a whole number",
+            ),
+            (
+                &[("PORTAL_REPLY_DAYS", "two")],
+                "configuration: PORTAL_REPLY_DAYS must be a whole number",
+            ),
+            (&[("PORTAL_INQUIRY_LIMIT", "-1")], "configuration: PORTAL_INQUIRY_LIMIT must be"),
+            (&[("PORTAL_TRUST_PROXY", "yes")], "configuration: PORTAL_TRUST_PROXY must be 0 or 1"),
         ];
         for (vars, expected) in cases {
             let message = error_of(vars);

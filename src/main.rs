@@ -5,6 +5,8 @@
 mod cli;
 mod commands;
 mod config;
+mod inquire;
+mod mailer;
 mod open_data;
 mod routes;
 mod web;
@@ -12,6 +14,10 @@ mod web;
 #[cfg(test)]
 #[path = "tests/router.rs"]
 mod router_tests;
+
+#[cfg(test)]
+#[path = "tests/inquiries.rs"]
+mod inquiry_tests;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -24,7 +24,7 @@ pub fn language_cookie(headers: &HeaderMap) -> Option<&str> {
 
 /// The public sections, whose addresses without a language are sent to the visitor's language.
 pub const SECTIONS: &[&str] =
-    &["sites", "opportunities", "compare", "about", "contact", "privacy", "open-data"];
+    &["sites", "opportunities", "compare", "about", "contact", "privacy", "open-data", "inquire"];
 
 /// `/` and `/sites…` and the other sections without a language: sends the visitor to the same
 /// page in their language (language cookie, then the browser's `Accept-Language`, then English),
@@ -57,27 +57,61 @@ pub async fn remember_language(
     let first = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or_default();
     let page_language = i18n::find(first).map(|l| l.code.clone());
     let cookie = language_cookie(request.headers()).map(str::to_owned);
-    // A unit chosen with ?unit= is remembered the same way.
+    // A unit or a currency chosen with ?unit= or ?currency= is remembered the same way.
     let cookies = request.headers().get(header::COOKIE).and_then(|v| v.to_str().ok());
-    let chosen_unit = app::prefs::unit_in_query(request.uri().query())
-        .filter(|unit| app::prefs::unit_in_cookies(cookies) != Some(*unit));
+    let query = request.uri().query();
+    let chosen = [
+        chosen::<app::models::AreaUnit>(query, cookies, app::prefs::UNIT_COOKIE),
+        chosen::<app::models::Currency>(query, cookies, app::prefs::CURRENCY_COOKIE),
+    ];
+    // The campaign parameters of the link a visitor arrived by, kept for the browser session so
+    // that an inquiry sent later says where the visitor came from.
+    let campaign: Vec<(&'static str, String)> = ["utm_source", "utm_medium", "utm_campaign"]
+        .into_iter()
+        .filter_map(|name| {
+            let value: String = query?
+                .split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| value.to_owned())?;
+            app::prefs::campaign_value(&value).map(|value| (name, value))
+        })
+        .collect();
     let mut response = next.run(request).await;
     let remember = page_language.filter(|code| {
         response.status() == StatusCode::OK && cookie.as_deref() != Some(code.as_str())
     });
     let secure = if state.public_url.starts_with("https://") { "; Secure" } else { "" };
     let ok = response.status() == StatusCode::OK;
-    let cookies = [
-        remember.map(|code| (LANGUAGE_COOKIE, code)),
-        chosen_unit.filter(|_| ok).map(|unit| (app::prefs::UNIT_COOKIE, unit.as_str().to_owned())),
-    ];
-    for (name, value) in cookies.into_iter().flatten() {
+    let cookies = std::iter::once(remember.map(|code| (LANGUAGE_COOKIE, code)))
+        .chain(chosen.into_iter().map(|choice| choice.filter(|_| ok)));
+    for (name, value) in cookies.flatten() {
         let cookie = format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax{secure}");
         if let Ok(cookie) = axum::http::HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, cookie);
         }
     }
+    for (name, value) in campaign.into_iter().filter(|_| ok) {
+        let cookie = format!("{name}={value}; Path=/; SameSite=Lax; HttpOnly{secure}");
+        if let Ok(cookie) = axum::http::HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, cookie);
+        }
+    }
     response
+}
+
+/// The value of `name` chosen in the query string, when it differs from the one remembered.
+fn chosen<T>(
+    query: Option<&str>,
+    cookies: Option<&str>,
+    name: &'static str,
+) -> Option<(&'static str, String)>
+where
+    T: std::str::FromStr + PartialEq + std::fmt::Display,
+{
+    let value: T = app::prefs::in_query(query, name)?;
+    (app::prefs::in_cookies::<T>(cookies, name).as_ref() != Some(&value))
+        .then(|| (name, value.to_string()))
 }
 
 /// `/healthz`: 200 with a small JSON body once the database answers, 503 otherwise.

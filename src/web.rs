@@ -1,8 +1,10 @@
 //! The web server: the axum router around the Leptos app, and `portal serve`.
 
-use crate::{commands, config::Config, open_data, routes};
+use crate::mailer::{MailWorker, Transport};
+use crate::{commands, config::Config, inquire, open_data, routes};
 use anyhow::{Context, Result};
-use app::{App, app::PublicUrl, server::AppState, shell};
+use app::server::{AppState, inquiries::InquirySettings, limits::RateLimiter, rates::Rates};
+use app::{App, app::PublicUrl, shell};
 use axum::{Router, ServiceExt, extract::Request, routing::get};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -39,6 +41,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/open-data/sites.csv", get(open_data::sites_csv))
         .route("/open-data/sites.geojson", get(open_data::sites_geojson))
         .route("/{lang}/feed.xml", get(open_data::feed))
+        .route("/{lang}/inquire", axum::routing::post(inquire::submit))
+        .route("/{lang}/inquiry-basket", axum::routing::post(inquire::basket))
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
         .nest_service("/media", ServeDir::new(config.media_dir()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
@@ -53,8 +57,23 @@ pub fn service(state: AppState, config: &Config) -> NormalizePath<Router> {
     NormalizePathLayer::trim_trailing_slash().layer(router(state, config))
 }
 
+/// What the inquiry pages and emails take from the configuration.
+pub fn inquiry_settings(config: &Config) -> InquirySettings {
+    InquirySettings {
+        public_url: config.public_base(),
+        reply_days: config.reply_days,
+        mail_from: config.mail_from.to_string(),
+        trust_proxy: config.trust_proxy,
+    }
+}
+
+/// The limit on inquiries per client address, per hour.
+pub fn inquiry_limit(config: &Config) -> RateLimiter {
+    RateLimiter::new(config.inquiry_limit, std::time::Duration::from_secs(3600))
+}
+
 /// What every page and server function can take from the context.
-fn provide_request_context(state: &AppState) {
+pub fn provide_request_context(state: &AppState) {
     provide_context(state.clone());
     provide_context(PublicUrl(state.public_url.clone()));
 }
@@ -75,7 +94,26 @@ pub async fn serve(config: Config) -> Result<()> {
         .context("cannot read the Leptos settings (LEPTOS_* variables)")?
         .leptos_options;
     leptos_options.site_addr = config.site_addr;
-    let state = AppState { db, public_url: config.public_base(), leptos_options };
+    let rates = Rates::load(&db).await.context("cannot read the exchange rates")?;
+    let outbox_signal = std::sync::Arc::new(tokio::sync::Notify::new());
+    let mut worker = MailWorker::new(
+        db.clone(),
+        Transport::from_config(&config)?,
+        config.mail_from.clone(),
+        outbox_signal.clone(),
+    );
+    worker.pacing.retry_base = std::time::Duration::from_secs(u64::from(config.mail_retry_seconds));
+    tokio::spawn(worker.run());
+    tokio::spawn(refresh_rates(db.clone(), rates.clone()));
+    let state = AppState {
+        db,
+        public_url: config.public_base(),
+        leptos_options,
+        rates,
+        inquiry: inquiry_settings(&config),
+        inquiry_limit: inquiry_limit(&config),
+        outbox_signal,
+    };
     let app = service(state, &config);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await
@@ -85,10 +123,26 @@ pub async fn serve(config: Config) -> Result<()> {
         config.site_addr,
         config.public_base()
     );
-    axum::serve(listener, ServiceExt::<Request>::into_make_service(app))
+    let app =
+        ServiceExt::<Request>::into_make_service_with_connect_info::<std::net::SocketAddr>(app);
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the server stopped with an error")
+}
+
+/// Rereads the exchange rates now and then, so that a rate set by another process (the command
+/// line, another server) reaches this one's pages within a minute.
+async fn refresh_rates(db: sea_orm::DatabaseConnection, rates: Rates) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    every.tick().await;
+    loop {
+        every.tick().await;
+        if let Err(err) = rates.refresh(&db).await {
+            tracing::warn!(cause = %err, "cannot reread the exchange rates; keeping the last ones");
+        }
+    }
 }
 
 async fn shutdown_signal() {

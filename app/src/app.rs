@@ -6,12 +6,14 @@ use crate::pages::{
     compare_page::ComparePage,
     contact_page::ContactPage,
     home_page::HomePage,
+    inquire_page::InquirePage,
     not_found_page::NotFoundPage,
     open_data_page::OpenDataPage,
     opportunities_page::OpportunitiesPage,
     opportunity_page::OpportunityPage,
     site_page::SitePage,
     sites_page::SitesPage,
+    tracking_page::TrackingPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
@@ -66,6 +68,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("contact") view=ContactPage />
                     <Route path=path!("privacy") view=PrivacyPage />
                     <Route path=path!("open-data") view=OpenDataPage />
+                    <Route path=path!("inquire") view=InquirePage />
+                    <Route path=path!("inquiry/:token") view=TrackingPage />
                 </ParentRoute>
             </Routes>
         </Router>

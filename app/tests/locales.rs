@@ -116,8 +116,25 @@ fn vocabulary_ids() -> BTreeSet<String> {
         Availability,
         Sector,
         Stage,
-        Partnership
+        Partnership,
+        AreaUnit,
+        Currency,
+        InvestorType,
+        InvestmentRange,
+        HeardFrom,
+        InquiryStatus
     );
+    // Each currency is also named inside sums.
+    for currency in Currency::ALL {
+        ids.insert(format!("{}-unit", currency.message_id()));
+    }
+    for code in COUNTRIES {
+        ids.insert(format!("country-{code}"));
+    }
+    // The steps of an inquiry's history, as stored in inquiry_event.kind.
+    for kind in ["received", "routed", "assigned", "answered", "closed"] {
+        ids.insert(format!("inquiry-event-{kind}"));
+    }
     for regime in Regime::ALL {
         ids.insert(format!("{}-description", regime.message_id()));
     }

@@ -3,7 +3,7 @@ language-name = العربية
 language-direction = rtl
 language-number-locale = ar-u-nu-latn
 # Large sums of money are written in the largest of these steps that fits (a million; 亿 or 万).
-language-money-scales = 1000000 1
+language-money-scales = 1000000000 1000000 1
 
 site-name = مركز آسيا الوسطى للتعاون الصناعي
 nav-skip-to-content = انتقل إلى المحتوى
@@ -19,18 +19,22 @@ error-unavailable = البوابة غير متاحة مؤقتًا. يُرجى ا
 error-internal = حدث خطأ من جهتنا وقد أُبلغ الفريق المختص. يُرجى المحاولة لاحقًا.
 error-back-home = العودة إلى الصفحة الرئيسية
 
-## Sums of US dollars, already formatted, in the step named by $scale.
-money-usd = { $scale ->
-    [1000000] { $amount } مليون دولار أمريكي
-   *[other] { $amount } دولار أمريكي
+## Sums, already converted and formatted, in the step named by $scale; $currency is the
+## currency's word from units.ftl (currency-*-unit).
+money = { $scale ->
+    [1000000000] { $amount } مليار { $currency }
+    [1000000] { $amount } مليون { $currency }
+   *[other] { $amount } { $currency }
 }
-money-usd-range = { $scale ->
-    [1000000] { $min }–{ $max } مليون دولار أمريكي
-   *[other] { $min }–{ $max } دولار أمريكي
+money-range = { $scale ->
+    [1000000000] { $min }–{ $max } مليار { $currency }
+    [1000000] { $min }–{ $max } مليون { $currency }
+   *[other] { $min }–{ $max } { $currency }
 }
 
 ## التواريخ: أسماء الأشهر وصيغة الشهر والسنة.
 date-month-year = { $month } { $year }
+date-day-month-year = { $day } { $month } { $year }
 month-1 = يناير
 month-2 = فبراير
 month-3 = مارس

@@ -3,7 +3,7 @@ language-name = English
 language-direction = ltr
 language-number-locale = en
 # Large sums of money are written in the largest of these steps that fits (a million; 亿 or 万).
-language-money-scales = 1000000 1
+language-money-scales = 1000000000 1000000 1
 
 site-name = Central Asia Industrial Cooperation Center
 nav-skip-to-content = Skip to content
@@ -19,18 +19,22 @@ error-unavailable = The portal is briefly unavailable. Please try again in a few
 error-internal = Something went wrong on our side. We have been notified; please try again later.
 error-back-home = Back to the home page
 
-## Sums of US dollars, already formatted, in the step named by $scale.
-money-usd = { $scale ->
-    [1000000] USD { $amount } million
-   *[other] USD { $amount }
+## Sums, already converted and formatted, in the step named by $scale; $currency is the
+## currency's word from units.ftl (currency-*-unit).
+money = { $scale ->
+    [1000000000] { $currency } { $amount } billion
+    [1000000] { $currency } { $amount } million
+   *[other] { $currency } { $amount }
 }
-money-usd-range = { $scale ->
-    [1000000] USD { $min }–{ $max } million
-   *[other] USD { $min }–{ $max }
+money-range = { $scale ->
+    [1000000000] { $currency } { $min }–{ $max } billion
+    [1000000] { $currency } { $min }–{ $max } million
+   *[other] { $currency } { $min }–{ $max }
 }
 
 ## Dates: month names and the month-and-year form.
 date-month-year = { $month } { $year }
+date-day-month-year = { $day } { $month } { $year }
 month-1 = January
 month-2 = February
 month-3 = March

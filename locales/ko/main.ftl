@@ -3,7 +3,7 @@ language-name = 한국어
 language-direction = ltr
 language-number-locale = ko
 # Large sums of money are written in the largest of these steps that fits (a million; 亿 or 万).
-language-money-scales = 100000000 10000 1
+language-money-scales = 1000000000000 100000000 10000 1
 
 site-name = 중앙아시아 국제산업협력센터
 nav-skip-to-content = 본문 바로가기
@@ -19,20 +19,24 @@ error-unavailable = 포털을 잠시 이용할 수 없습니다. 몇 분 뒤 다
 error-internal = 일시적인 오류가 발생했습니다. 담당자에게 자동으로 전달되었으니 잠시 후 다시 시도해 주십시오.
 error-back-home = 홈으로 돌아가기
 
-## Sums of US dollars, already formatted, in the step named by $scale.
-money-usd = { $scale ->
-    [100000000] { $amount }억 달러
-    [10000] { $amount }만 달러
-   *[other] { $amount }달러
+## Sums, already converted and formatted, in the step named by $scale; $currency is the
+## currency's word from units.ftl (currency-*-unit).
+money = { $scale ->
+    [1000000000000] { $amount }조 { $currency }
+    [100000000] { $amount }억 { $currency }
+    [10000] { $amount }만 { $currency }
+   *[other] { $amount }{ $currency }
 }
-money-usd-range = { $scale ->
-    [100000000] { $min }억~{ $max }억 달러
-    [10000] { $min }만~{ $max }만 달러
-   *[other] { $min }~{ $max }달러
+money-range = { $scale ->
+    [1000000000000] { $min }조~{ $max }조 { $currency }
+    [100000000] { $min }억~{ $max }억 { $currency }
+    [10000] { $min }만~{ $max }만 { $currency }
+   *[other] { $min }~{ $max }{ $currency }
 }
 
 ## 날짜: 월 이름과 연월 형식.
 date-month-year = { $year }년 { $month }
+date-day-month-year = { $year }년 { $month } { $day }일
 month-1 = 1월
 month-2 = 2월
 month-3 = 3월

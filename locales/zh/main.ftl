@@ -3,7 +3,7 @@ language-name = 简体中文
 language-direction = ltr
 language-number-locale = zh
 # Large sums of money are written in the largest of these steps that fits (a million; 亿 or 万).
-language-money-scales = 100000000 10000 1
+language-money-scales = 1000000000000 100000000 10000 1
 
 site-name = 中亚国际工业合作中心
 nav-skip-to-content = 跳至正文
@@ -19,20 +19,24 @@ error-unavailable = 门户网站暂时无法访问，请几分钟后再试。
 error-internal = 系统出现问题，我们已收到通知，请稍后再试。
 error-back-home = 返回首页
 
-## Sums of US dollars, already formatted, in the step named by $scale.
-money-usd = { $scale ->
-    [100000000] { $amount } 亿美元
-    [10000] { $amount } 万美元
-   *[other] { $amount } 美元
+## Sums, already converted and formatted, in the step named by $scale; $currency is the
+## currency's word from units.ftl (currency-*-unit).
+money = { $scale ->
+    [1000000000000] { $amount } 万亿{ $currency }
+    [100000000] { $amount } 亿{ $currency }
+    [10000] { $amount } 万{ $currency }
+   *[other] { $amount } { $currency }
 }
-money-usd-range = { $scale ->
-    [100000000] { $min }–{ $max } 亿美元
-    [10000] { $min }–{ $max } 万美元
-   *[other] { $min }–{ $max } 美元
+money-range = { $scale ->
+    [1000000000000] { $min }–{ $max } 万亿{ $currency }
+    [100000000] { $min }–{ $max } 亿{ $currency }
+    [10000] { $min }–{ $max } 万{ $currency }
+   *[other] { $min }–{ $max } { $currency }
 }
 
 ## 日期：月份名称及“年月”格式。
 date-month-year = { $year }年{ $month }
+date-day-month-year = { $year }年{ $month }{ $day }日
 month-1 = 1月
 month-2 = 2月
 month-3 = 3月

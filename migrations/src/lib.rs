@@ -12,6 +12,7 @@ mod m20261127_000003_create_routing;
 mod m20261127_000004_create_inquiries;
 mod m20261127_000005_create_outbox;
 mod m20261127_000006_create_search_tokens;
+mod m20261127_000007_create_exchange_rates;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_create_inquiries::Migration),
             Box::new(m20261127_000005_create_outbox::Migration),
             Box::new(m20261127_000006_create_search_tokens::Migration),
+            Box::new(m20261127_000007_create_exchange_rates::Migration),
         ]
     }
 }

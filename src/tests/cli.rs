@@ -39,7 +39,7 @@ fn help_lists_every_command() {
     let output = portal(dir.path()).arg("--help").output().expect("runs");
     assert!(output.status.success());
     let help = text(&output.stdout);
-    for command in ["serve", "migrate", "seed", "create-user"] {
+    for command in ["serve", "migrate", "seed", "create-user", "set-rate", "rates"] {
         assert!(help.contains(command), "{command} missing from:\n{help}");
     }
 }
@@ -52,6 +52,7 @@ fn a_bad_variable_stops_start_up_with_one_line_and_no_panic() {
         ("LEPTOS_SITE_ADDR", "not-an-address"),
         ("PORTAL_PUBLIC_URL", "invest.example.org"),
         ("SMTP_URL", "http://mail.example.org"),
+        ("PORTAL_REPLY_DAYS", "forty"),
         ("MAIL_FROM", "nobody"),
     ] {
         let output = portal(dir.path()).env(variable, value).arg("serve").output().expect("runs");
@@ -128,6 +129,38 @@ fn migrate_seed_and_create_user_work_on_a_fresh_sqlite_file() {
 
     let output = portal(dir.path()).args(["migrate", "--down", "5"]).output().expect("runs");
     assert!(output.status.success(), "{}", text(&output.stderr));
+}
+
+#[test]
+fn exchange_rates_are_set_and_listed_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = portal(dir.path()).arg("rates").output().expect("runs");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("no exchange rates are set"), "{}", text(&output.stdout));
+
+    let output = portal(dir.path())
+        .args(["set-rate", "KRW", "1,390.5", "--date", "2026-11-20"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).starts_with("1 USD = 1390.5 KRW from 2026-11-20"));
+    let output = portal(dir.path()).arg("rates").output().expect("runs");
+    let listed = text(&output.stdout);
+    assert!(listed.contains("KRW") && listed.contains("1390.5") && listed.contains("2026-11-20"));
+
+    for (args, says) in [
+        (vec!["set-rate", "USD", "1"], "US dollars need no rate"),
+        (vec!["set-rate", "BTC", "0.00001"], "not a currency the portal offers"),
+        (vec!["set-rate", "EUR", "zero"], "is not a rate"),
+        (vec!["set-rate", "EUR", "0"], "more than 0"),
+        (vec!["set-rate", "EUR", "0.9", "--date", "2999-01-01"], "in the future"),
+    ] {
+        let output = portal(dir.path()).args(&args).output().expect("runs");
+        assert!(!output.status.success(), "{args:?}");
+        assert!(text(&output.stderr).contains(says), "{args:?}: {}", text(&output.stderr));
+    }
+    let output = portal(dir.path()).arg("rates").output().expect("runs");
+    assert_eq!(text(&output.stdout).lines().count(), 1, "only the won: {}", text(&output.stdout));
 }
 
 #[test]

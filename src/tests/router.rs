@@ -13,13 +13,13 @@ use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use tower::ServiceExt;
 
-struct TestSite {
-    state: AppState,
-    config: Config,
-    _dir: tempfile::TempDir,
+pub(crate) struct TestSite {
+    pub(crate) state: AppState,
+    pub(crate) config: Config,
+    pub(crate) _dir: tempfile::TempDir,
 }
 
-async fn seeded() -> TestSite {
+pub(crate) async fn seeded() -> TestSite {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().to_string_lossy().into_owned();
     let config = Config::from_lookup(|name| match name {
@@ -31,31 +31,44 @@ async fn seeded() -> TestSite {
     let db = db::connect(&config.database_url).await.expect("database");
     Migrator::up(&db, None).await.expect("migrations");
     seed::seed(&db, &config.media_dir()).await.expect("seed");
+    let rates = app::server::rates::Rates::load(&db).await.expect("rates");
     let state = AppState {
         db,
         public_url: config.public_base(),
         leptos_options: LeptosOptions::builder().output_name("portal").build(),
+        rates,
+        inquiry: crate::web::inquiry_settings(&config),
+        inquiry_limit: crate::web::inquiry_limit(&config),
+        outbox_signal: Default::default(),
     };
     TestSite { state, config, _dir: dir }
 }
 
 impl TestSite {
-    async fn get(&self, path: &str) -> (StatusCode, String) {
-        let (status, _, body) = self.get_with(path, &[]).await;
-        (status, body)
-    }
-
-    async fn get_with(
+    /// A URL-encoded form POSTed to `path`, from `client`.
+    pub(crate) async fn post_form(
         &self,
         path: &str,
-        headers: &[(&str, &str)],
+        fields: &[(&str, &str)],
+        client: [u8; 4],
     ) -> (StatusCode, axum::http::HeaderMap, String) {
-        let mut request = Request::get(path);
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
+        let body: String = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields.iter())
+            .finish();
+        let mut request = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .expect("request");
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((client, 40000))));
+        self.send(request).await
+    }
+
+    /// What the router answers to `request`: status, headers and body.
+    async fn send(&self, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
         let response = web::service(self.state.clone(), &self.config)
-            .oneshot(request.body(Body::empty()).expect("request"))
+            .oneshot(request)
             .await
             .expect("the router answers");
         let headers = response.headers().clone();
@@ -64,8 +77,25 @@ impl TestSite {
         (status, headers, String::from_utf8_lossy(&bytes).into_owned())
     }
 
+    pub(crate) async fn get(&self, path: &str) -> (StatusCode, String) {
+        let (status, _, body) = self.get_with(path, &[]).await;
+        (status, body)
+    }
+
+    pub(crate) async fn get_with(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, axum::http::HeaderMap, String) {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::empty()).expect("request")).await
+    }
+
     /// The seeded site with this code.
-    async fn row(&self, code: &str) -> site::Model {
+    pub(crate) async fn row(&self, code: &str) -> site::Model {
         site::Entity::find()
             .filter(site::Column::Code.eq(code))
             .one(&self.state.db)
@@ -74,7 +104,7 @@ impl TestSite {
             .unwrap_or_else(|| panic!("{code} is seeded"))
     }
 
-    async fn slug(&self, code: &str) -> String {
+    pub(crate) async fn slug(&self, code: &str) -> String {
         self.row(code).await.slug
     }
 }
@@ -319,7 +349,7 @@ async fn sites_compare_side_by_side_with_their_yearly_cost() {
     // KZ-P1 is leased: its built area times its rate; UZ-L2 is for sale.
     let row = site.row("KZ-P1").await;
     let yearly = i64::from(row.built_area_m2.expect("a building")) * row.price_usd_cents / 100;
-    let expected = app::server::format::money("en", yearly);
+    let expected = app::server::format::money("en", &app::server::rates::Money::USD, yearly);
     assert!(html.contains(&expected), "{expected}");
     assert!(html.contains(&app::i18n::text("en", "compare-for-sale")));
 
@@ -443,4 +473,67 @@ async fn areas_follow_the_chosen_unit_and_the_choice_is_remembered() {
         site.get_with(&format!("/en/sites/{slug}"), &[("cookie", "lang=en")]).await;
     assert!(plain(html).contains("<td>26,000 m²</td>"), "square metres by default");
     assert!(headers.get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn sums_follow_the_chosen_currency_at_the_rate_staff_set() {
+    use app::models::Currency;
+    use app::server::{format, rates};
+    let site = seeded().await;
+    let plain = |html: &str| html.replace(['\u{2068}', '\u{2069}'], "");
+    let slug = site.slug("UZ-L2").await;
+    let usd = site.row("UZ-L2").await.price_usd_cents / 100;
+
+    // Dollars by default, with no rate to explain.
+    let (_, html) = site.get(&format!("/ko/sites/{slug}")).await;
+    assert!(html.contains(&format::money("ko", &rates::Money::USD, usd)));
+    assert!(!html.contains(r#"data-test="rate-note""#));
+
+    // Won at the seeded rate, the rate and its day said, the choice remembered.
+    let (status, headers, html) =
+        site.get_with(&format!("/ko/sites/{slug}?currency=KRW"), &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let krw = site.state.rates.money(Currency::Krw);
+    assert_eq!(krw.per_usd, 1_390.0);
+    assert!(html.contains(&format::money("ko", &krw, usd)), "the price in won");
+    assert!(plain(&html).contains("1달러 = 1,390원"), "the rate");
+    assert!(plain(&html).contains("2026년 11월 20일"), "the rate's day");
+    let cookies: Vec<&str> =
+        headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).collect();
+    assert!(cookies.iter().any(|c| c.starts_with("currency=krw; Path=/;")), "{cookies:?}");
+
+    // Staff change the rate: the pages follow once the process rereads it.
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date");
+    rates::set_rate(&site.state.db, Currency::Krw, 1_402.0, day, None).await.expect("set");
+    site.state.rates.refresh(&site.state.db).await.expect("refresh");
+    let (_, _, html) =
+        site.get_with(&format!("/ko/sites/{slug}"), &[("cookie", "currency=krw")]).await;
+    let krw = site.state.rates.money(Currency::Krw);
+    assert!(html.contains(&format::money("ko", &krw, usd)), "the new rate");
+    assert!(plain(&html).contains("2026년 11월 26일"));
+
+    // Opportunity ranges and the comparison's yearly cost obey too.
+    let (_, _, html) = site.get_with("/zh/opportunities", &[("cookie", "currency=cny")]).await;
+    assert!(plain(&html).contains("元人民币"), "capital sought in yuan");
+    let (_, _, html) = site.get_with("/en/compare?sites=KZ-P1,UZ-L2&currency=eur", &[]).await;
+    let row = site.row("KZ-P1").await;
+    let yearly = i64::from(row.built_area_m2.expect("a building")) * row.price_usd_cents / 100;
+    let eur = site.state.rates.money(Currency::Eur);
+    assert!(html.contains(&format::money("en", &eur, yearly)), "the yearly cost in euros");
+    assert!(!html.contains(&format::money("en", &rates::Money::USD, yearly)), "not in dollars");
+
+    // A currency with no rate, or none at all, shows dollars and offers only what has a rate.
+    use sea_orm::EntityTrait;
+    app::server::entities::exchange_rate::Entity::delete_by_id("aed")
+        .exec(&site.state.db)
+        .await
+        .expect("delete");
+    site.state.rates.refresh(&site.state.db).await.expect("refresh");
+    for query in ["currency=aed", "currency=btc"] {
+        let (status, html) = site.get(&format!("/ar/sites/{slug}?{query}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(&format::money("ar", &rates::Money::USD, usd)), "{query}");
+        assert!(!html.contains(r#"data-currency-choice="aed""#), "{query}");
+        assert!(html.contains(r#"data-currency-choice="uzs""#), "{query}");
+    }
 }

@@ -5,8 +5,11 @@ use crate::models::HomeFigures;
 use leptos::prelude::*;
 
 /// The center's published key figures, formatted for readers of `lang`.
-#[server(endpoint = "home-figures")]
-pub async fn get_home_figures(lang: String) -> Result<HomeFigures, AppError> {
+#[server(endpoint = "home-figures", input = leptos::server_fn::codec::Json)]
+pub async fn get_home_figures(
+    lang: String,
+    prefs: crate::prefs::Preferences,
+) -> Result<HomeFigures, AppError> {
     use crate::i18n;
     use crate::server::{AppState, format, listings};
 
@@ -23,7 +26,12 @@ pub async fn get_home_figures(lang: String) -> Result<HomeFigures, AppError> {
         sites_published: count(totals.sites_published),
         sites_available: count(totals.sites_available),
         opportunities_published: count(totals.opportunities_published),
-        capex_sought: format::money_range(code, totals.capex_min_usd, totals.capex_max_usd),
+        capex_sought: format::money_range(
+            code,
+            &state.shown(prefs).money,
+            totals.capex_min_usd,
+            totals.capex_max_usd,
+        ),
     })
 }
 

@@ -2,9 +2,10 @@
 
 use crate::error::AppError;
 use crate::models::{
-    AreaUnit, CompareColumn, OpportunitiesPage, OpportunityDetail, OpportunityQuery, PlanPlot,
-    SiteDetail, SiteQuery, SitesPage,
+    CompareColumn, OpportunitiesPage, OpportunityDetail, OpportunityQuery, PlanPlot, SiteDetail,
+    SiteQuery, SitesPage,
 };
+use crate::prefs::Preferences;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -26,14 +27,17 @@ fn pages(total: u64) -> u32 {
 pub async fn list_sites(
     lang: String,
     query: SiteQuery,
-    unit: AreaUnit,
+    prefs: Preferences,
 ) -> Result<SitesPage, AppError> {
     use crate::server::{AppState, listings, present};
     let lang = language(&lang)?;
     let state = AppState::from_context()?;
     let (rows, total) = listings::search_sites(&state.db, lang, &query).await?;
     Ok(SitesPage {
-        cards: rows.into_iter().map(|row| present::site_card(lang, unit, row)).collect(),
+        cards: rows
+            .into_iter()
+            .map(|row| present::site_card(lang, state.shown(prefs), row))
+            .collect(),
         total,
         page: query.page,
         pages: pages(total),
@@ -43,12 +47,22 @@ pub async fn list_sites(
 
 /// A published site, by its slug.
 #[server(endpoint = "site", input = Json)]
-pub async fn get_site(lang: String, slug: String, unit: AreaUnit) -> Result<SiteDetail, AppError> {
+pub async fn get_site(
+    lang: String,
+    slug: String,
+    prefs: Preferences,
+) -> Result<SiteDetail, AppError> {
     use crate::server::{AppState, listings, present};
     let lang = language(&lang)?;
     let state = AppState::from_context()?;
     let found = listings::find_site(&state.db, lang, &slug).await?.ok_or(AppError::NotFound)?;
-    Ok(present::site_detail(lang, unit, found.row, &found.photos, &found.opportunities))
+    Ok(present::site_detail(
+        lang,
+        state.shown(prefs),
+        found.row,
+        &found.photos,
+        &found.opportunities,
+    ))
 }
 
 /// One page of the published opportunities matching `query`.
@@ -56,13 +70,15 @@ pub async fn get_site(lang: String, slug: String, unit: AreaUnit) -> Result<Site
 pub async fn list_opportunities(
     lang: String,
     query: OpportunityQuery,
+    prefs: Preferences,
 ) -> Result<OpportunitiesPage, AppError> {
     use crate::server::{AppState, listings, present};
     let lang = language(&lang)?;
     let state = AppState::from_context()?;
     let (rows, total) = listings::search_opportunities(&state.db, lang, &query).await?;
+    let money = state.shown(prefs).money;
     Ok(OpportunitiesPage {
-        cards: rows.into_iter().map(|row| present::opportunity_card(lang, row)).collect(),
+        cards: rows.into_iter().map(|row| present::opportunity_card(lang, &money, row)).collect(),
         total,
         page: query.page,
         pages: pages(total),
@@ -72,13 +88,23 @@ pub async fn list_opportunities(
 
 /// A published opportunity, by its slug.
 #[server(endpoint = "opportunity", input = Json)]
-pub async fn get_opportunity(lang: String, slug: String) -> Result<OpportunityDetail, AppError> {
+pub async fn get_opportunity(
+    lang: String,
+    slug: String,
+    prefs: Preferences,
+) -> Result<OpportunityDetail, AppError> {
     use crate::server::{AppState, listings, present};
     let lang = language(&lang)?;
     let state = AppState::from_context()?;
     let found =
         listings::find_opportunity(&state.db, lang, &slug).await?.ok_or(AppError::NotFound)?;
-    Ok(present::opportunity_detail(lang, found.row, &found.photos, &found.sites))
+    Ok(present::opportunity_detail(
+        lang,
+        &state.shown(prefs).money,
+        found.row,
+        &found.photos,
+        &found.sites,
+    ))
 }
 
 /// The plots of the plan of the center, with the site `highlight` (a slug) marked.
@@ -96,12 +122,12 @@ pub async fn get_plan(lang: String, highlight: Option<String>) -> Result<Vec<Pla
 pub async fn compare_sites(
     lang: String,
     codes: Vec<String>,
-    unit: AreaUnit,
+    prefs: Preferences,
 ) -> Result<Vec<CompareColumn>, AppError> {
     use crate::server::{AppState, listings, present};
     let lang = language(&lang)?;
     let codes: Vec<String> = codes.into_iter().take(crate::models::MAX_COMPARED).collect();
     let state = AppState::from_context()?;
     let rows = listings::sites_by_codes(&state.db, lang, &codes).await?;
-    Ok(rows.into_iter().map(|row| present::compare_column(lang, unit, row)).collect())
+    Ok(rows.into_iter().map(|row| present::compare_column(lang, state.shown(prefs), row)).collect())
 }

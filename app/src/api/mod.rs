@@ -3,4 +3,5 @@
 
 pub mod contact;
 pub mod home;
+pub mod inquiry;
 pub mod listings;

@@ -1,6 +1,7 @@
 //! The frame of every public page: the language, the header with the language switch, the footer.
 
 use crate::i18n::{self, Locale, t};
+use crate::models::Currency;
 use crate::pages::not_found_page::NotFoundPage;
 use leptos::prelude::*;
 use leptos_meta::Html;
@@ -18,7 +19,9 @@ pub fn LanguageLayout() -> impl IntoView {
         return view! { <NotFoundPage /> }.into_any();
     };
     provide_context(Locale(language));
-    provide_context(crate::prefs::read_preferences());
+    let prefs = crate::prefs::read_preferences();
+    provide_context(prefs);
+    let (currencies, currency, rate_note) = currency_offer(&language.code, prefs.currency);
     view! {
         <Html {..} lang=language.code.clone() dir=language.dir() />
         <a class="skip-link" href="#main">{t("nav-skip-to-content")}</a>
@@ -35,8 +38,11 @@ pub fn LanguageLayout() -> impl IntoView {
                 </ul>
             </nav>
             <UnitSwitch />
+            <CurrencySwitch offered=currencies current=currency />
             <LanguageSwitch />
         </header>
+        {rate_note.map(|note| view! { <p class="rate-note" data-test="rate-note">{note}</p> })}
+        <BasketNote />
         <main id="main">
             <Outlet />
         </main>
@@ -54,6 +60,22 @@ pub fn LanguageLayout() -> impl IntoView {
         </footer>
     }
     .into_any()
+}
+
+/// When the visitor has added listings to their inquiry: how many, and the way to the form.
+#[component]
+fn BasketNote() -> impl IntoView {
+    let basket = crate::prefs::basket();
+    (!basket.is_empty()).then(|| {
+        let href = format!("/{}/inquire", i18n::use_language().code);
+        view! {
+            <p class="basket-note" data-test="basket-note" data-count=basket.len()>
+                {crate::i18n::t_with("inquiry-basket", &[("count", basket.len().into())])}
+                " · "
+                <a href=href>{t("inquiry-basket-send")}</a>
+            </p>
+        }
+    })
 }
 
 /// Links to the same page in each other language.
@@ -98,27 +120,30 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// The address of the current page with query parameter `name` set to `value`, the others kept.
+fn this_page_with(name: &str, value: &str) -> String {
+    let path = use_location().pathname.get_untracked();
+    let mut parts: Vec<(String, String)> = crate::components::listing::use_query_pairs()
+        .into_iter()
+        .filter(|(key, _)| key != name)
+        .collect();
+    parts.push((name.to_owned(), value.to_owned()));
+    let parts: Vec<(&str, String)> = parts.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    format!("{path}{}", crate::models::encode(&parts))
+}
+
 /// Links to the same page with areas in each unit (m², ha, mu, pyeong); the server remembers
 /// the choice.
 #[component]
 fn UnitSwitch() -> impl IntoView {
     let current = crate::prefs::use_preferences().unit;
-    let path = use_location().pathname.get_untracked();
-    let pairs: Vec<(String, String)> = crate::components::listing::use_query_pairs()
-        .into_iter()
-        .filter(|(name, _)| name != "unit")
-        .collect();
     let links = crate::models::AreaUnit::ALL
         .iter()
         .map(|unit| {
-            let mut parts: Vec<(&str, String)> =
-                pairs.iter().map(|(name, value)| (name.as_str(), value.clone())).collect();
-            parts.push(("unit", unit.as_str().to_owned()));
-            let href = format!("{path}{}", crate::models::encode(&parts));
             view! {
                 <li>
                     <a
-                        href=href
+                        href=this_page_with(crate::prefs::UNIT_COOKIE, unit.as_str())
                         rel="nofollow"
                         data-unit-choice=unit.as_str()
                         aria-current=(*unit == current).then_some("true")
@@ -133,5 +158,50 @@ fn UnitSwitch() -> impl IntoView {
         <nav class="unit-choice" aria-label=t("unit-switch-label")>
             <ul>{links}</ul>
         </nav>
+    }
+}
+
+/// The currencies a reader can choose now (US dollars and each one staff gave a rate), and the
+/// sentence that says at which rate, from which day, sums are converted (none in dollars).
+fn currency_offer(lang: &str, chosen: Currency) -> (Vec<Currency>, Currency, Option<String>) {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = use_context::<crate::server::AppState>() {
+        let money = state.rates.money(chosen);
+        let note = crate::server::present::rate_note(lang, &money);
+        return (state.rates.offered(), money.currency, note);
+    }
+    let _ = (lang, chosen);
+    (vec![Currency::Usd], Currency::Usd, None)
+}
+
+/// A disclosure with links to the same page with sums in each offered currency; the server
+/// remembers the choice. Works without JavaScript (`<details>`).
+#[component]
+fn CurrencySwitch(offered: Vec<Currency>, current: Currency) -> impl IntoView {
+    let links = offered
+        .into_iter()
+        .map(|currency| {
+            view! {
+                <li>
+                    <a
+                        href=this_page_with(crate::prefs::CURRENCY_COOKIE, currency.as_str())
+                        rel="nofollow"
+                        data-currency-choice=currency.as_str()
+                        aria-current=(currency == current).then_some("true")
+                    >
+                        {t(&currency.message_id())}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="currency-choice" data-test="currency-choice">
+            <summary>
+                <span class="visually-hidden">{t("currency-switch-label")}" "</span>
+                <span data-test="currency-current">{t(&format!("{}-unit", current.message_id()))}</span>
+            </summary>
+            <ul>{links}</ul>
+        </details>
     }
 }

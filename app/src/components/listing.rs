@@ -76,6 +76,42 @@ fn fact_list(facts: Vec<Spec>) -> impl IntoView {
     view! { <dl class="card-facts">{items}</dl> }
 }
 
+/// "Add to my inquiry" (or "Remove from my inquiry" once added): a POST to the basket, which
+/// lives in a cookie. Inside another form (`nested`), a submit button that posts to the basket
+/// instead of that form's action; elsewhere a small form of its own.
+#[component]
+pub fn BasketButton(code: String, #[prop(optional)] nested: bool) -> impl IntoView {
+    let action = format!("/{}/inquiry-basket", use_language().code);
+    let added = crate::prefs::basket().contains(&code.to_ascii_uppercase());
+    let (name, label) =
+        if added { ("remove", t("remove-from-inquiry")) } else { ("add", t("add-to-inquiry")) };
+    let button = view! {
+        <button
+            type="submit"
+            class="basket-button"
+            name=name
+            value=code.clone()
+            formaction=nested.then(|| action.clone())
+            formmethod=nested.then_some("post")
+            data-test="basket-button"
+            data-code=code.clone()
+            aria-pressed=added.then_some("true")
+        >
+            {label}
+        </button>
+    };
+    if nested {
+        button.into_any()
+    } else {
+        view! {
+            <form method="post" action=action class="basket-form">
+                {button}
+            </form>
+        }
+        .into_any()
+    }
+}
+
 /// A site's card; with `compare`, a checkbox that adds it to the comparison form around it.
 #[component]
 pub fn SiteCardView(card: SiteCard, #[prop(optional)] compare: bool) -> impl IntoView {
@@ -105,6 +141,7 @@ pub fn SiteCardView(card: SiteCard, #[prop(optional)] compare: bool) -> impl Int
                 <p>{card.summary}</p>
                 {fact_list(card.facts)}
                 {select}
+                <BasketButton code=card.code.clone() nested=compare />
             </div>
         </article>
     }
@@ -125,6 +162,7 @@ pub fn OpportunityCardView(card: OpportunityCard) -> impl IntoView {
                 </h3>
                 <p>{card.summary}</p>
                 {fact_list(card.facts)}
+                <BasketButton code=card.code.clone() />
             </div>
         </article>
     }

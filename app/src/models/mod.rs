@@ -1,10 +1,14 @@
 //! Types that the browser may see: the vocabulary of the domain and the view models that server
 //! functions return. Nothing secret lives here (no password hashes, no tokens).
 
+mod countries;
+mod inquiry;
 mod listing;
 mod query;
 mod vocabulary;
 
+pub use countries::*;
+pub use inquiry::*;
 pub use listing::*;
 pub use query::*;
 pub use vocabulary::*;

@@ -64,6 +64,14 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The currency sums are shown in, chosen by the reader: US dollars as entered, or another
+    /// currency at the rate staff set (ISO 4217 codes, in lower case).
+    Currency ("currency") {
+        Usd = "usd", Cny = "cny", Krw = "krw", Aed = "aed", Eur = "eur", Kzt = "kzt", Uzs = "uzs",
+    }
+}
+
+vocabulary! {
     /// What a staff member may do.
     Role ("role") { Admin = "admin", Editor = "editor", Desk = "desk" }
 }
@@ -181,6 +189,44 @@ vocabulary! {
         Assigned = "assigned",
         Answered = "answered",
         Closed = "closed",
+    }
+}
+
+vocabulary! {
+    /// What kind of investor writes an expression of interest.
+    InvestorType ("investor-type") {
+        Manufacturer = "manufacturer",
+        Trader = "trader",
+        Logistics = "logistics",
+        Developer = "developer",
+        Fund = "fund",
+        Public = "public",
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// The size of the investment an investor plans, in US dollars.
+    InvestmentRange ("investment-range") {
+        Under1m = "under-1m",
+        From1mTo5m = "1m-5m",
+        From5mTo20m = "5m-20m",
+        From20mTo100m = "20m-100m",
+        Over100m = "over-100m",
+        Undecided = "undecided",
+    }
+}
+
+vocabulary! {
+    /// How an investor heard of the center.
+    HeardFrom ("heard-from") {
+        Search = "search",
+        Exhibition = "exhibition",
+        Embassy = "embassy",
+        Colleague = "colleague",
+        Media = "media",
+        Social = "social",
+        Other = "other",
     }
 }
 

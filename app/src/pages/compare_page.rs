@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let lang = use_language().code.clone();
-    let unit = crate::prefs::use_preferences().unit;
+    let prefs = crate::prefs::use_preferences();
     let codes = compared_codes(&use_query_pairs());
     let path = if codes.is_empty() {
         "compare".to_owned()
@@ -30,7 +30,7 @@ pub fn ComparePage() -> impl IntoView {
                 let lang = lang.clone();
                 let codes = codes.clone();
                 Suspend::new(async move {
-                    match compare_sites(lang, codes, unit).await {
+                    match compare_sites(lang, codes, prefs).await {
                         Ok(columns) if columns.len() >= 2 => view! { <CompareTable columns /> }.into_any(),
                         Ok(_) => view! { <CompareEmpty /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
@@ -64,6 +64,7 @@ fn CompareTable(columns: Vec<CompareColumn>) -> impl IntoView {
                 <th scope="col" data-code=c.code.clone()>
                     <a href=c.href.clone()><bdi>{c.code.clone()}</bdi></a>
                     <span class="compare-title">{c.title.clone()}</span>
+                    <crate::components::listing::BasketButton code=c.code.clone() />
                 </th>
             }
         })

@@ -17,6 +17,7 @@ use leptos_router::hooks::use_query_map;
 pub fn HomePage() -> impl IntoView {
     let lang = use_language().code.clone();
     let unit = use_query_map().read_untracked().get("unit");
+    let prefs = crate::prefs::use_preferences();
     view! {
         <PageMeta title=t("home-title") description=t("home-description") path=String::new() />
         <section class="hero">
@@ -29,17 +30,17 @@ pub fn HomePage() -> impl IntoView {
                 let lang = lang.clone();
                 let unit = unit.clone();
                 Suspend::new(async move {
-                    let figures = get_home_figures(lang.clone()).await;
+                    let figures = get_home_figures(lang.clone(), prefs).await;
                     let chart = get_area_chart(lang.clone()).await;
                     let plan = get_plan(lang.clone(), None).await;
                     let sites = list_sites(
                         lang.clone(),
                         SiteQuery { page: 1, ..SiteQuery::default() },
-                        crate::prefs::use_preferences().unit,
+                        prefs,
                     )
                     .await;
                     let opportunities =
-                        list_opportunities(lang, OpportunityQuery { page: 1, ..OpportunityQuery::default() }).await;
+                        list_opportunities(lang, OpportunityQuery { page: 1, ..OpportunityQuery::default() }, prefs).await;
                     match (figures.and_then(|f| chart.map(|c| (f, c))), plan, sites, opportunities) {
                         (Ok((figures, bars)), Ok(plots), Ok(sites), Ok(opportunities)) => view! {
                             <KeyFigures figures unit />

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn OpportunitiesPage() -> impl IntoView {
+    let prefs = crate::prefs::use_preferences();
     let lang = use_language().code.clone();
     let query = OpportunityQuery::parse(&use_query_pairs());
     let path = format!("opportunities{}", query.to_query_string(query.page));
@@ -31,7 +32,7 @@ pub fn OpportunitiesPage() -> impl IntoView {
                     let lang = lang.clone();
                     let query = query.clone();
                     Suspend::new(async move {
-                        match list_opportunities(lang, query).await {
+                        match list_opportunities(lang, query, prefs).await {
                             Ok(data) => view! { <OpportunityResults data /> }.into_any(),
                             Err(err) => view! { <ErrorNotice err /> }.into_any(),
                         }

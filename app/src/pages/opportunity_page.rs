@@ -5,12 +5,14 @@ use crate::components::listing::{ListingPhoto, SpecTable};
 use crate::components::page_meta::PageMeta;
 use crate::i18n::{t, use_language};
 use crate::models::OpportunityDetail;
+use crate::pages::inquire_page::ListingInquiry;
 use crate::pages::site_page::{ListingLinks, NotFoundOr};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn OpportunityPage() -> impl IntoView {
+    let prefs = crate::prefs::use_preferences();
     let lang = use_language().code.clone();
     let slug = use_params_map().read_untracked().get("slug").unwrap_or_default();
     view! {
@@ -19,7 +21,7 @@ pub fn OpportunityPage() -> impl IntoView {
                 let lang = lang.clone();
                 let slug = slug.clone();
                 Suspend::new(async move {
-                    match get_opportunity(lang, slug).await {
+                    match get_opportunity(lang, slug, prefs).await {
                         Ok(opportunity) => view! { <OpportunityView opportunity /> }.into_any(),
                         Err(err) => view! {
                             <NotFoundOr err back="opportunities" back_label=t("opportunity-back-to-list") />
@@ -64,6 +66,7 @@ fn OpportunityView(opportunity: OpportunityDetail) -> impl IntoView {
                 <p class="card-code"><bdi>{opportunity.code.clone()}</bdi></p>
                 <h1>{opportunity.title}</h1>
                 <p class="lead">{opportunity.summary}</p>
+                <p><a class="button-primary" href="#inquire" data-test="cta">{t("inquire-cta")}</a></p>
             </header>
             <div class="gallery">{photos}</div>
             <div class="listing-columns">
@@ -82,6 +85,7 @@ fn OpportunityView(opportunity: OpportunityDetail) -> impl IntoView {
                     <ListingLinks links=opportunity.sites test="opportunity-sites" />
                 </section>
             })}
+            <ListingInquiry code=opportunity.code.clone() />
         </article>
     }
 }

@@ -7,6 +7,7 @@ use crate::components::page_meta::PageMeta;
 use crate::components::plan::CenterPlan;
 use crate::i18n::{t, use_language};
 use crate::models::{ListingLink, PlanPlot, SiteDetail};
+use crate::pages::inquire_page::ListingInquiry;
 use crate::pages::sites_page::ErrorNotice;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -14,7 +15,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn SitePage() -> impl IntoView {
     let lang = use_language().code.clone();
-    let unit = crate::prefs::use_preferences().unit;
+    let prefs = crate::prefs::use_preferences();
     let slug = use_params_map().read_untracked().get("slug").unwrap_or_default();
     view! {
         <Suspense fallback=|| ()>
@@ -22,7 +23,7 @@ pub fn SitePage() -> impl IntoView {
                 let lang = lang.clone();
                 let slug = slug.clone();
                 Suspend::new(async move {
-                    let site = get_site(lang.clone(), slug.clone(), unit).await;
+                    let site = get_site(lang.clone(), slug.clone(), prefs).await;
                     let plan = get_plan(lang, Some(slug)).await;
                     match (site, plan) {
                         (Ok(site), Ok(plots)) => view! { <SiteView site plots /> }.into_any(),
@@ -108,6 +109,7 @@ fn SiteView(site: SiteDetail, plots: Vec<PlanPlot>) -> impl IntoView {
                 </p>
                 <h1>{site.title}</h1>
                 <p class="lead">{site.summary}</p>
+                <p><a class="button-primary" href="#inquire" data-test="cta">{t("inquire-cta")}</a></p>
             </header>
             <div class="gallery" aria-label=t("site-photos")>{first}{rest}</div>
             <div class="listing-columns">
@@ -130,6 +132,7 @@ fn SiteView(site: SiteDetail, plots: Vec<PlanPlot>) -> impl IntoView {
                     <ListingLinks links=site.opportunities test="related-opportunities" />
                 </section>
             })}
+            <ListingInquiry code=site.code.clone() />
         </article>
     }
 }

@@ -25,7 +25,7 @@ macro_rules! options {
 #[component]
 pub fn SitesPage() -> impl IntoView {
     let lang = use_language().code.clone();
-    let unit = crate::prefs::use_preferences().unit;
+    let prefs = crate::prefs::use_preferences();
     let query = SiteQuery::parse(&use_query_pairs());
     let path = format!("sites{}", query.to_query_string(query.page));
     let filters = query.clone();
@@ -42,7 +42,7 @@ pub fn SitesPage() -> impl IntoView {
                     let lang = lang.clone();
                     let query = query.clone();
                     Suspend::new(async move {
-                        let results = list_sites(lang.clone(), query, unit).await;
+                        let results = list_sites(lang.clone(), query, prefs).await;
                         let plan = get_plan(lang, None).await;
                         match (results, plan) {
                             (Ok(data), Ok(plots)) => view! { <SiteResults data plots /> }.into_any(),

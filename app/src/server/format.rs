@@ -2,6 +2,7 @@
 //! (grouping, decimal separator, digits). Which ICU locale a page language formats with is said by
 //! the locale itself (`language-number-locale`), so a new language needs no code here.
 
+use super::rates::Money;
 use crate::i18n;
 use fluent_templates::fluent_bundle::FluentValue;
 use icu_decimal::{DecimalFormatter, input::Decimal};
@@ -55,15 +56,15 @@ pub fn integer(lang: &str, value: i64) -> String {
     formatter(lang).format_to_string(&Decimal::from(value))
 }
 
-/// The step in which a reader of `lang` writes a sum of `usd` dollars: the largest of the
-/// locale's `language-money-scales` that fits (a million in English; 亿, then 万 in Chinese).
-fn money_scale(lang: &str, usd: f64) -> f64 {
+/// The step in which a reader of `lang` writes a sum of `amount`: the largest of the locale's
+/// `language-money-scales` that fits (a million in English; 亿, then 万 in Chinese).
+fn money_scale(lang: &str, amount: f64) -> f64 {
     let mut scales: Vec<f64> = i18n::text(lang, "language-money-scales")
         .split_whitespace()
         .filter_map(|s| s.parse().ok())
         .collect();
     scales.sort_by(|a, b| b.total_cmp(a));
-    scales.into_iter().find(|scale| usd >= *scale).unwrap_or(1.0)
+    scales.into_iter().find(|scale| amount >= *scale).unwrap_or(1.0)
 }
 
 /// `value` with as many decimals (up to `max`) as it takes to show three significant digits,
@@ -88,39 +89,70 @@ fn short_number(lang: &str, value: f64, max_decimals: u8) -> String {
     number(lang, value, decimals)
 }
 
-/// A sum of US dollars as a reader of `lang` writes it (`USD 1.65 million`, `165 万美元`).
-pub fn money(lang: &str, usd: i64) -> String {
-    let scale = money_scale(lang, usd as f64);
+/// The word (or code) for `money`'s currency inside a sum, in `lang`.
+fn currency_word(lang: &str, money: &Money) -> FluentValue<'static> {
+    FluentValue::from(i18n::text(lang, &format!("{}-unit", money.currency.message_id())))
+}
+
+/// A sum entered as `usd` US dollars, in `money`'s currency, as a reader of `lang` writes it
+/// (`USD 1.65 million`, `165 万美元`, `27.8억 원`).
+pub fn money(lang: &str, money: &Money, usd: i64) -> String {
+    let amount = money.convert(usd as f64);
+    let scale = money_scale(lang, amount);
     let decimals = if scale > 1.0 { 2 } else { 0 };
     i18n::text_with(
         lang,
-        "money-usd",
+        "money",
         &[
-            ("amount", FluentValue::from(short_number(lang, usd as f64 / scale, decimals))),
+            ("amount", FluentValue::from(short_number(lang, amount / scale, decimals))),
             ("scale", FluentValue::from(scale)),
+            ("currency", currency_word(lang, money)),
         ],
     )
 }
 
-/// A range of US dollars in one step, chosen by its upper end (`USD 170–338 million`).
-pub fn money_range(lang: &str, min_usd: i64, max_usd: i64) -> String {
-    let scale = money_scale(lang, max_usd as f64);
+/// A range entered in US dollars, in `money`'s currency and in one step, chosen by its upper end
+/// (`USD 170–338 million`).
+pub fn money_range(lang: &str, money: &Money, min_usd: i64, max_usd: i64) -> String {
+    let (min, max) = (money.convert(min_usd as f64), money.convert(max_usd as f64));
+    let scale = money_scale(lang, max);
     let decimals = if scale > 1.0 { 2 } else { 0 };
     i18n::text_with(
         lang,
-        "money-usd-range",
+        "money-range",
         &[
-            ("min", FluentValue::from(short_number(lang, min_usd as f64 / scale, decimals))),
-            ("max", FluentValue::from(short_number(lang, max_usd as f64 / scale, decimals))),
+            ("min", FluentValue::from(short_number(lang, min / scale, decimals))),
+            ("max", FluentValue::from(short_number(lang, max / scale, decimals))),
             ("scale", FluentValue::from(scale)),
+            ("currency", currency_word(lang, money)),
         ],
     )
+}
+
+/// A small sum such as a rate per square metre: cents shown below 100 units, none above
+/// (`USD 4.50`, `6,255원`).
+pub fn price(lang: &str, money: &Money, usd: f64) -> String {
+    let amount = money.convert(usd);
+    let decimals = if amount < 100.0 { 2 } else { 0 };
+    i18n::text_with(
+        lang,
+        "money",
+        &[
+            ("amount", FluentValue::from(number(lang, amount, decimals))),
+            ("scale", FluentValue::from(1)),
+            ("currency", currency_word(lang, money)),
+        ],
+    )
+}
+
+/// Square metres in one `unit`.
+pub fn square_metres_per(unit: crate::models::AreaUnit) -> f64 {
+    AREA_UNITS.iter().find(|(u, _)| *u == unit.as_str()).map_or(1.0, |(_, size)| *size)
 }
 
 /// An area in the reader's chosen unit (`26,000 m²`, `2.6 ha`, `39 亩`, `7,865평`).
 pub fn area(lang: &str, unit: crate::models::AreaUnit, square_metres: i64) -> String {
-    let size = AREA_UNITS.iter().find(|(u, _)| *u == unit.as_str()).map_or(1.0, |(_, size)| *size);
-    let amount = square_metres as f64 / size;
+    let amount = square_metres as f64 / square_metres_per(unit);
     let decimals = match unit {
         crate::models::AreaUnit::Ha | crate::models::AreaUnit::Mu if amount < 100.0 => 1,
         _ => 0,
@@ -172,22 +204,45 @@ mod tests {
         text.replace(['\u{2068}', '\u{2069}'], "")
     }
 
+    const USD: &Money = &Money::USD;
+
+    fn at(currency: crate::models::Currency, per_usd: f64) -> Money {
+        Money { currency, per_usd, as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 20) }
+    }
+
     #[test]
     fn sums_of_money_follow_the_readers_steps() {
-        assert_eq!(plain(money("en", 840_000)), "USD 840,000");
-        assert_eq!(plain(money("en", 1_650_000)), "USD 1.65 million");
-        assert_eq!(plain(money("en", 60_000_000)), "USD 60 million");
-        assert_eq!(plain(money("zh", 840_000)), "84 万美元");
-        assert_eq!(plain(money("zh", 250_000_000)), "2.5 亿美元");
-        assert_eq!(plain(money("ko", 2_000_000)), "200만 달러");
-        assert_eq!(plain(money("ar", 1_500_000)), "1.5 مليون دولار أمريكي");
+        assert_eq!(plain(money("en", USD, 840_000)), "USD 840,000");
+        assert_eq!(plain(money("en", USD, 1_650_000)), "USD 1.65 million");
+        assert_eq!(plain(money("en", USD, 60_000_000)), "USD 60 million");
+        assert_eq!(plain(money("en", USD, 10_000_000_000)), "USD 10 billion");
+        assert_eq!(plain(money("zh", USD, 840_000)), "84 万美元");
+        assert_eq!(plain(money("zh", USD, 250_000_000)), "2.5 亿美元");
+        assert_eq!(plain(money("ko", USD, 2_000_000)), "200만 달러");
+        assert_eq!(plain(money("ar", USD, 1_500_000)), "1.5 مليون دولار أمريكي");
     }
 
     #[test]
     fn ranges_share_one_step() {
-        assert_eq!(plain(money_range("en", 170_000_000, 338_000_000)), "USD 170–338 million");
-        assert_eq!(plain(money_range("zh", 170_000_000, 338_000_000)), "1.7–3.38 亿美元");
-        assert_eq!(plain(money_range("ko", 5_000_000, 12_000_000)), "500만~1,200만 달러");
+        assert_eq!(plain(money_range("en", USD, 170_000_000, 338_000_000)), "USD 170–338 million");
+        assert_eq!(plain(money_range("zh", USD, 170_000_000, 338_000_000)), "1.7–3.38 亿美元");
+        assert_eq!(plain(money_range("ko", USD, 5_000_000, 12_000_000)), "500만~1,200만 달러");
+    }
+
+    #[test]
+    fn sums_are_converted_at_the_rate_and_written_in_the_readers_words() {
+        use crate::models::Currency;
+        let krw = at(Currency::Krw, 1_390.0);
+        assert_eq!(plain(money("ko", &krw, 2_000_000)), "27.8억 원");
+        assert_eq!(plain(money("en", &krw, 2_000_000)), "KRW 2.78 billion");
+        let cny = at(Currency::Cny, 7.12);
+        assert_eq!(plain(money("zh", &cny, 1_000_000)), "712 万元人民币");
+        let eur = at(Currency::Eur, 0.92);
+        assert_eq!(plain(money_range("en", &eur, 5_000_000, 12_000_000)), "EUR 4.6–11 million");
+        assert_eq!(plain(price("en", &eur, 4.5)), "EUR 4.14");
+        assert_eq!(plain(price("ko", &krw, 4.5)), "6,255원");
+        let aed = at(Currency::Aed, 3.6725);
+        assert_eq!(plain(money("ar", &aed, 1_000_000)), "3.67 مليون درهم إماراتي");
     }
 
     #[test]

@@ -4,8 +4,11 @@
 pub mod db;
 pub mod entities;
 pub mod format;
+pub mod inquiries;
+pub mod limits;
 pub mod listings;
 pub mod present;
+pub mod rates;
 pub mod search;
 pub mod seed;
 pub mod state;

@@ -1,8 +1,9 @@
 //! Turns database rows into the view models of the public pages, with every label translated and
 //! every figure formatted for the reader's language.
 
-use super::format::{area, integer, money, money_range, number};
+use super::format::{area, integer, money, money_range, number, price, square_metres_per};
 use super::listings::{OpportunityRow, PhotoRow, SiteRow};
+use super::rates::Money;
 use crate::i18n::{text, text_with};
 use crate::models::{
     AreaUnit, Availability, ListingLink, OpportunityCard, OpportunityDetail, OpportunitySide,
@@ -12,6 +13,13 @@ use crate::models::{
 use chrono::{Datelike, NaiveDate};
 use fluent_templates::fluent_bundle::FluentValue;
 use std::str::FromStr;
+
+/// How the reader asked to see figures: areas in a unit, sums in a currency.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shown {
+    pub unit: AreaUnit,
+    pub money: Money,
+}
 
 /// A JSON-LD object as the body of a `<script>`: `</` is escaped so the text cannot end it.
 fn json_ld(value: serde_json::Value) -> String {
@@ -43,6 +51,45 @@ pub fn month_year(lang: &str, date: NaiveDate) -> String {
     )
 }
 
+/// A date as day, month and year, the way readers of `lang` write it.
+pub fn full_date(lang: &str, date: NaiveDate) -> String {
+    text_with(
+        lang,
+        "date-day-month-year",
+        &[
+            ("day", FluentValue::from(date.day().to_string())),
+            ("month", FluentValue::from(text(lang, &format!("month-{}", date.month())))),
+            ("year", FluentValue::from(date.year().to_string())),
+        ],
+    )
+}
+
+/// What a reader of sums in `money`'s currency is told: the rate and the day it was set.
+/// `None` for US dollars, in which amounts are entered.
+pub fn rate_note(lang: &str, money: &Money) -> Option<String> {
+    let as_of = money.as_of?;
+    // As many decimals as the rate was set with, up to four (3.6725, 7.12, 12,650).
+    let decimals = (0..4u8)
+        .find(|d| {
+            let scaled = money.per_usd * 10f64.powi(i32::from(*d));
+            (scaled - scaled.round()).abs() < 1e-6
+        })
+        .unwrap_or(4);
+    let rate = number(lang, money.per_usd, decimals);
+    Some(text_with(
+        lang,
+        "currency-rate-note",
+        &[
+            ("rate", FluentValue::from(rate)),
+            (
+                "currency",
+                FluentValue::from(text(lang, &format!("{}-unit", money.currency.message_id()))),
+            ),
+            ("date", FluentValue::from(full_date(lang, as_of))),
+        ],
+    ))
+}
+
 fn photo(row: &PhotoRow, fallback_alt: &str) -> Photo {
     Photo {
         url: format!("/media/{}", row.media.storage_key),
@@ -60,13 +107,25 @@ fn availability(raw: &str) -> Availability {
     raw.parse().unwrap_or(Availability::Occupied)
 }
 
-fn site_price(lang: &str, site: &super::entities::site::Model) -> String {
+fn site_price(lang: &str, shown: Shown, site: &super::entities::site::Model) -> String {
+    let usd = site.price_usd_cents as f64 / 100.0;
     match site.tenure.parse::<Tenure>() {
-        Ok(Tenure::Sale) => money(lang, site.price_usd_cents / 100),
+        Ok(Tenure::Sale) => money(lang, &shown.money, site.price_usd_cents / 100),
+        // The lease rate is entered per m²; it is shown per unit of the reader's choice.
         _ => text_with(
             lang,
             "site-price-lease",
-            &[("amount", FluentValue::from(number(lang, site.price_usd_cents as f64 / 100.0, 2)))],
+            &[
+                (
+                    "amount",
+                    FluentValue::from(price(
+                        lang,
+                        &shown.money,
+                        usd * square_metres_per(shown.unit),
+                    )),
+                ),
+                ("unit", FluentValue::from(text(lang, &shown.unit.message_id()))),
+            ],
         ),
     }
 }
@@ -95,7 +154,7 @@ fn availability_text(lang: &str, site: &super::entities::site::Model) -> String 
     }
 }
 
-pub fn site_card(lang: &str, unit: AreaUnit, row: SiteRow) -> SiteCard {
+pub fn site_card(lang: &str, shown: Shown, row: SiteRow) -> SiteCard {
     let site = &row.site;
     let title = row.text.as_ref().map(|t| t.title.clone()).unwrap_or_else(|| site.code.clone());
     SiteCard {
@@ -106,9 +165,9 @@ pub fn site_card(lang: &str, unit: AreaUnit, row: SiteRow) -> SiteCard {
         facts: vec![
             spec(lang, "site-side", label::<Side>(lang, &site.side, |v| v.message_id())),
             spec(lang, "site-kind", label::<SiteKind>(lang, &site.kind, |v| v.message_id())),
-            spec(lang, "site-land-area", area(lang, unit, i64::from(site.land_area_m2))),
+            spec(lang, "site-land-area", area(lang, shown.unit, i64::from(site.land_area_m2))),
             spec(lang, "site-power", measure(lang, "kw", integer(lang, i64::from(site.power_kw)))),
-            spec(lang, "site-price", site_price(lang, site)),
+            spec(lang, "site-price", site_price(lang, shown, site)),
             spec(lang, "site-availability", availability_text(lang, site)),
         ],
         photo: row.photo.as_ref().map(|p| photo(p, &title)),
@@ -137,7 +196,7 @@ fn listing_link_for_opportunity(lang: &str, row: &OpportunityRow) -> ListingLink
 
 pub fn site_detail(
     lang: &str,
-    unit: AreaUnit,
+    shown: Shown,
     row: SiteRow,
     photos: &[PhotoRow],
     opportunities: &[OpportunityRow],
@@ -151,11 +210,11 @@ pub fn site_detail(
         spec(lang, "site-regime", label::<Regime>(lang, &site.regime, |v| v.message_id())),
         spec(lang, "site-zone", label::<Zone>(lang, &site.zone, |v| v.message_id())),
         spec(lang, "site-kind", label::<SiteKind>(lang, &site.kind, |v| v.message_id())),
-        spec(lang, "site-land-area", area(lang, unit, i64::from(site.land_area_m2))),
+        spec(lang, "site-land-area", area(lang, shown.unit, i64::from(site.land_area_m2))),
         spec(
             lang,
             "site-built-area",
-            optional(site.built_area_m2.map(|v| area(lang, unit, i64::from(v)))),
+            optional(site.built_area_m2.map(|v| area(lang, shown.unit, i64::from(v)))),
         ),
         spec(
             lang,
@@ -190,7 +249,7 @@ pub fn site_detail(
         spec(lang, "site-dist-rail", km(site.dist_rail_km)),
         spec(lang, "site-dist-airport", km(site.dist_airport_km)),
         spec(lang, "site-tenure", label::<Tenure>(lang, &site.tenure, |v| v.message_id())),
-        spec(lang, "site-price", site_price(lang, site)),
+        spec(lang, "site-price", site_price(lang, shown, site)),
         spec(lang, "site-availability", availability_text(lang, site)),
         spec(
             lang,
@@ -245,23 +304,27 @@ pub fn site_detail(
     }
 }
 
-fn opportunity_facts(lang: &str, o: &super::entities::opportunity::Model) -> Vec<Spec> {
+fn opportunity_facts(
+    lang: &str,
+    money: &Money,
+    o: &super::entities::opportunity::Model,
+) -> Vec<Spec> {
     vec![
         spec(lang, "opportunity-sector", label::<Sector>(lang, &o.sector, |v| v.message_id())),
-        spec(lang, "opportunity-capex", money_range(lang, o.capex_min_usd, o.capex_max_usd)),
+        spec(lang, "opportunity-capex", money_range(lang, money, o.capex_min_usd, o.capex_max_usd)),
         spec(lang, "opportunity-stage", label::<Stage>(lang, &o.stage, |v| v.message_id())),
         spec(lang, "opportunity-side", label::<OpportunitySide>(lang, &o.side, |v| v.message_id())),
     ]
 }
 
-pub fn opportunity_card(lang: &str, row: OpportunityRow) -> OpportunityCard {
+pub fn opportunity_card(lang: &str, money: &Money, row: OpportunityRow) -> OpportunityCard {
     let o = &row.opportunity;
     let title = row.text.as_ref().map(|t| t.title.clone()).unwrap_or_else(|| o.code.clone());
     OpportunityCard {
         slug: o.slug.clone(),
         code: o.code.clone(),
         summary: row.text.as_ref().map(|t| t.summary.clone()).unwrap_or_default(),
-        facts: opportunity_facts(lang, o),
+        facts: opportunity_facts(lang, money, o),
         photo: row.photo.as_ref().map(|p| photo(p, &title)),
         title,
     }
@@ -269,6 +332,7 @@ pub fn opportunity_card(lang: &str, row: OpportunityRow) -> OpportunityCard {
 
 pub fn opportunity_detail(
     lang: &str,
+    money: &Money,
     row: OpportunityRow,
     photos: &[PhotoRow],
     sites: &[SiteRow],
@@ -281,7 +345,7 @@ pub fn opportunity_detail(
         .filter(|p| !p.is_empty())
         .map(|p| label::<Partnership>(lang, p, |v| v.message_id()))
         .collect();
-    let mut specs = opportunity_facts(lang, o);
+    let mut specs = opportunity_facts(lang, money, o);
     specs.push(spec(lang, "opportunity-partnerships", partnerships.join(" · ")));
     if let Some(jobs) = o.jobs {
         specs.push(spec(lang, "opportunity-jobs", integer(lang, i64::from(jobs))));
@@ -356,18 +420,18 @@ pub fn yearly_cost_usd(site: &super::entities::site::Model) -> Option<i64> {
 
 /// A site as a column of the comparison table: the specifications of its page, plus its
 /// estimated yearly cost.
-pub fn compare_column(lang: &str, unit: AreaUnit, row: SiteRow) -> crate::models::CompareColumn {
+pub fn compare_column(lang: &str, shown: Shown, row: SiteRow) -> crate::models::CompareColumn {
     let cost = match yearly_cost_usd(&row.site) {
         Some(usd) => text_with(
             lang,
             "compare-yearly-cost-value",
-            &[("amount", FluentValue::from(money(lang, usd)))],
+            &[("amount", FluentValue::from(money(lang, &shown.money, usd)))],
         ),
         None => text(lang, "compare-for-sale"),
     };
     let href = format!("/{lang}/sites/{}", row.site.slug);
     let code = row.site.code.clone();
-    let detail = site_detail(lang, unit, row, &[], &[]);
+    let detail = site_detail(lang, shown, row, &[], &[]);
     let mut specs = vec![spec(lang, "compare-yearly-cost", cost)];
     specs.extend(detail.specs);
     crate::models::CompareColumn { href, code, title: detail.title, specs }

@@ -5,5 +5,6 @@ mod support;
 
 mod listings;
 mod migrations;
+mod rates;
 mod seed;
 mod users;

@@ -15,6 +15,7 @@ on_both!(seeding_twice_adds_nothing_twice, |backend: Backend| async move {
     let first = seed(&test.db, test.media.path()).await.expect("first seed");
     assert_eq!((first.sites, first.opportunities), (30, 15));
     assert_eq!(first.desks, 5);
+    assert_eq!(first.rates, 6, "a rate for every currency but the dollar");
     assert!(first.rules >= 40 && first.staff >= 9 && first.photos >= 30, "{first:?}");
 
     let counts = async || {

@@ -3,6 +3,7 @@
 
 pub mod audit_log;
 pub mod desk;
+pub mod exchange_rate;
 pub mod inquiry;
 pub mod inquiry_event;
 pub mod inquiry_listing;

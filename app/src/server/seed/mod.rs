@@ -6,12 +6,12 @@
 //! or rule) is left alone, so running it twice adds nothing twice.
 
 use super::entities::{
-    desk, media, media_translation, opportunity, opportunity_site, opportunity_translation,
-    routing_rule, site, site_translation, staff_user,
+    desk, exchange_rate, media, media_translation, opportunity, opportunity_site,
+    opportunity_translation, routing_rule, site, site_translation, staff_user,
 };
 use crate::models::{
-    Availability, OpportunitySide, Partnership, PublicationStatus, Regime, Role, Sector, Side,
-    SiteKind, Stage, Tenure, Zone,
+    Availability, Currency, OpportunitySide, Partnership, PublicationStatus, Regime, Role, Sector,
+    Side, SiteKind, Stage, Tenure, Zone,
 };
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{
@@ -200,6 +200,7 @@ pub struct SeedReport {
     pub sites: usize,
     pub opportunities: usize,
     pub photos: usize,
+    pub rates: usize,
 }
 
 impl SeedReport {
@@ -225,10 +226,42 @@ pub async fn seed(db: &DatabaseConnection, media_dir: &Path) -> Result<SeedRepor
         let published_at = now - Duration::hours(9 * position as i64);
         seed_opportunity(&txn, &content, item, published_at, media_dir, &mut report).await?;
     }
+    seed_rates(&txn, &mut report).await?;
     // The search index of what was just added, and of anything seeded before search existed.
     super::listings::reindex_unindexed(&txn).await?;
     txn.commit().await?;
     Ok(report)
+}
+
+/// Demo exchange rates (units per US dollar), as the center's staff would set them; a currency
+/// that already has a rate keeps it.
+const DEMO_RATES: &[(Currency, f64)] = &[
+    (Currency::Cny, 7.12),
+    (Currency::Krw, 1_390.0),
+    (Currency::Aed, 3.6725),
+    (Currency::Eur, 0.92),
+    (Currency::Kzt, 505.0),
+    (Currency::Uzs, 12_650.0),
+];
+
+async fn seed_rates(db: &impl ConnectionTrait, report: &mut SeedReport) -> Result<(), SeedError> {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 20).expect("a valid date");
+    for (currency, per_usd) in DEMO_RATES {
+        if exchange_rate::Entity::find_by_id(currency.as_str()).one(db).await?.is_some() {
+            continue;
+        }
+        exchange_rate::ActiveModel {
+            currency: Set(currency.as_str().to_owned()),
+            per_usd: Set(*per_usd),
+            as_of: Set(as_of),
+            updated_by: Set(None),
+            updated_at: Set(Utc::now()),
+        }
+        .insert(db)
+        .await?;
+        report.rates += 1;
+    }
+    Ok(())
 }
 
 async fn seed_staff(
