@@ -1,5 +1,6 @@
 // Browser tests: Debian's Chromium (no browser download) against the real release server, started
-// here on its own port with a fresh SQLite database seeded with the demo content.
+// here on its own port with a fresh SQLite database seeded with the demo content, and writing its
+// mail to files under target/e2e/mail.
 import { defineConfig } from '@playwright/test';
 
 export const PORT = 3100;
@@ -17,7 +18,6 @@ export const SERVER_ENV = {
 
 export default defineConfig({
   testDir: './tests',
-  globalSetup: './global-setup.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -40,7 +40,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'target/release/portal serve',
+    // A fresh database with the demo content, then the server. (Playwright starts the web server
+    // before any global setup, so the seeding must happen here.)
+    command: 'rm -rf target/e2e && target/release/portal seed && exec target/release/portal serve',
     cwd: '..',
     url: `${BASE_URL}/healthz`,
     env: SERVER_ENV,

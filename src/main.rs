@@ -19,6 +19,10 @@ mod router_tests;
 #[path = "tests/inquiries.rs"]
 mod inquiry_tests;
 
+#[cfg(test)]
+#[path = "tests/smtp_sink.rs"]
+mod smtp_sink;
+
 use clap::Parser;
 use std::process::ExitCode;
 

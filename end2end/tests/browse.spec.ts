@@ -107,3 +107,19 @@ test('areas switch to another unit, and the choice is remembered', async ({ page
   await expect(page.locator('.spec-table')).toContainText('평');
   await expect(page.locator('[data-unit-choice="pyeong"]')).toHaveAttribute('aria-current', 'true');
 });
+
+test('sums switch to another currency at the stated rate, and the choice is remembered', async ({ page }) => {
+  await page.goto('/ar/sites/kz-p1-production-building-light-industry');
+  await expect(page.locator('[data-test="rate-note"]')).toHaveCount(0);
+  await page.locator('[data-test="currency-choice"] summary').click();
+  await page.locator('[data-currency-choice="aed"]').click();
+  await expect(page).toHaveURL(/currency=aed/);
+  await expect(page.locator('[data-test="currency-current"]')).toHaveText('درهم إماراتي');
+  await expect(page.locator('.spec-table')).toContainText('درهم إماراتي');
+  // The rate and the day it was set are said on the page.
+  await expect(page.locator('[data-test="rate-note"]')).toContainText(/3.6725/);
+  await expect(page.locator('[data-test="rate-note"]')).toContainText('2026');
+  await page.goto('/ar/opportunities');
+  await expect(page.locator('[data-test="opportunity-card"]').first()).toContainText('درهم إماراتي');
+  await expect(page.locator('[data-test="rate-note"]')).toBeVisible();
+});

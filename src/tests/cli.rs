@@ -1,8 +1,12 @@
 //! The `portal` binary as an operator meets it: help, configuration errors, migrate, seed and
 //! create-user, against a SQLite file in a temporary folder.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::io::{Read, Write};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+#[path = "smtp_sink.rs"]
+mod smtp_sink;
 
 fn portal(dir: &std::path::Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_portal"));
@@ -172,4 +176,102 @@ fn the_password_is_never_taken_from_the_command_line() {
         .expect("runs");
     assert!(!output.status.success());
     assert!(text(&output.stderr).contains("unexpected argument '--password'"));
+}
+
+/// A raw HTTP/1.1 exchange with the server at `addr` (status, whole response).
+fn http(addr: &str, request: &str) -> Option<(u16, String)> {
+    let mut stream = std::net::TcpStream::connect(addr).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).ok()?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let status = text.split_whitespace().nth(1)?.parse().ok()?;
+    Some((status, text))
+}
+
+fn wait_until_healthy(addr: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        let request = format!("GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+        if http(addr, &request).is_some_and(|(status, _)| status == 200) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    panic!("the portal did not start on {addr}");
+}
+
+#[test]
+fn mail_queued_when_the_portal_is_killed_is_sent_once_after_it_restarts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = portal(dir.path()).arg("seed").output().expect("runs");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let smtp_port = smtp_sink::free_port();
+    let addr = format!("127.0.0.1:{}", smtp_sink::free_port());
+    let log = dir.path().join("serve.log");
+    let serve = || -> Child {
+        let log = std::fs::OpenOptions::new().create(true).append(true).open(&log).expect("log");
+        portal(dir.path())
+            .env("SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}"))
+            .env("LEPTOS_SITE_ADDR", &addr)
+            .env("PORTAL_MAIL_RETRY_SECONDS", "1")
+            .env("PORTAL_LOG", "info")
+            .arg("serve")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("the portal starts")
+    };
+
+    // The SMTP server is down: five inquiries are acknowledged, their mail queued.
+    let mut server = serve();
+    wait_until_healthy(&addr);
+    for (n, country) in ["CN", "KR", "AE", "DE", "BR"].into_iter().enumerate() {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs([
+                ("name", "Restart Test"),
+                ("company", "Steppe Metals"),
+                ("country", country),
+                ("email", &format!("restart{n}@example.org")),
+                ("investor_type", "manufacturer"),
+                ("investment_range", "1m-5m"),
+                ("message", "A foundry, if the power allows."),
+                ("consent", "yes"),
+            ])
+            .finish();
+        let request = format!(
+            "POST /en/inquire HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        let (status, response) = http(&addr, &request).expect("an answer");
+        let logged = std::fs::read_to_string(&log).unwrap_or_default();
+        assert_eq!(status, 303, "{logged}");
+        assert!(response.contains("/en/inquiry/"), "{response}");
+    }
+    // Let the worker fail at least once, then kill the portal without warning.
+    std::thread::sleep(Duration::from_millis(1500));
+    server.kill().expect("SIGKILL");
+    server.wait().expect("gone");
+
+    // The SMTP server comes back, then the portal: every email arrives, once.
+    let folder = tempfile::tempdir().expect("temp dir");
+    let sink = smtp_sink::SmtpSink::start(smtp_port, folder.path());
+    let mut server = serve();
+    wait_until_healthy(&addr);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while sink.messages().len() < 10 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    // Time for a second sending, were there one.
+    std::thread::sleep(Duration::from_secs(2));
+    let _ = server.kill();
+    let _ = server.wait();
+    let messages = sink.messages();
+    assert_eq!(messages.len(), 10, "five to investors, five to desks");
+    let mut ids: Vec<&str> = messages.iter().filter_map(|m| m["message_id"].as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 10, "none twice");
+    sink.stop();
 }

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod inquiries;
 mod listings;
 mod migrations;
 mod rates;

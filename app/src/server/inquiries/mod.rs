@@ -207,12 +207,30 @@ pub async fn submit(
     new: &NewInquiry,
     consent_text: &str,
 ) -> Result<Submitted, SubmitError> {
-    let txn = db.begin().await?;
-    let (listings, unknown) = find_listings(&txn, &new.listings).await?;
+    // Everything that is only read comes first, outside the transaction, so that the
+    // transaction begins with a write: on SQLite a transaction that has read cannot start
+    // writing once another connection has written (SQLITE_BUSY_SNAPSHOT), while one that begins
+    // by writing simply waits its turn.
+    let (listings, unknown) = find_listings(db, &new.listings).await?;
     if !unknown.is_empty() {
         return Err(SubmitError::UnknownListings(unknown));
     }
-    let desk = route(&txn, &new.country, &listings).await?.ok_or(SubmitError::NoDesk)?;
+    let desk = route(db, &new.country, &listings).await?.ok_or(SubmitError::NoDesk)?;
+    let managers: Vec<String> = {
+        let ids: Vec<i32> = listings.iter().filter_map(|l| l.manager_id).collect();
+        staff_user::Entity::find()
+            .filter(staff_user::Column::Id.is_in(ids))
+            .filter(staff_user::Column::Active.eq(true))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| u.email)
+            .collect()
+    };
+    let investor_titles = listing_titles(db, &listings, &new.reply_lang).await?;
+    let desk_titles = listing_titles(db, &listings, crate::i18n::FALLBACK).await?;
+
+    let txn = db.begin().await?;
     let now = Utc::now();
     let token = new_token();
     let hash = token_hash(&token);
@@ -283,19 +301,6 @@ pub async fn submit(
         .await?;
     }
 
-    let managers: Vec<String> = {
-        let ids: Vec<i32> = listings.iter().filter_map(|l| l.manager_id).collect();
-        staff_user::Entity::find()
-            .filter(staff_user::Column::Id.is_in(ids))
-            .filter(staff_user::Column::Active.eq(true))
-            .all(&txn)
-            .await?
-            .into_iter()
-            .map(|u| u.email)
-            .collect()
-    };
-    let investor_titles = listing_titles(&txn, &listings, &new.reply_lang).await?;
-    let desk_titles = listing_titles(&txn, &listings, crate::i18n::FALLBACK).await?;
     let letters = [
         mail::investor_letter(settings, &stored, &token, &investor_titles),
         mail::desk_letter(settings, &stored, &desk, &managers, &desk_titles),
