@@ -2,6 +2,7 @@
 // The server monomorphises whole page views, deeper than the default limit.
 #![recursion_limit = "256"]
 
+mod admin;
 mod cli;
 mod commands;
 mod config;
@@ -22,6 +23,10 @@ mod inquiry_tests;
 #[cfg(test)]
 #[path = "tests/smtp_sink.rs"]
 mod smtp_sink;
+
+#[cfg(test)]
+#[path = "tests/admin.rs"]
+mod admin_tests;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -1,7 +1,7 @@
 //! The web server: the axum router around the Leptos app, and `portal serve`.
 
 use crate::mailer::{MailWorker, Transport};
-use crate::{commands, config::Config, inquire, open_data, routes};
+use crate::{admin, commands, config::Config, inquire, open_data, routes};
 use anyhow::{Context, Result};
 use app::server::{AppState, inquiries::InquirySettings, limits::RateLimiter, rates::Rates};
 use app::{App, app::PublicUrl, shell};
@@ -41,6 +41,12 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/open-data/sites.csv", get(open_data::sites_csv))
         .route("/open-data/sites.geojson", get(open_data::sites_geojson))
         .route("/{lang}/feed.xml", get(open_data::feed))
+        .route("/admin", get(admin::home))
+        .route("/admin/sign-in", get(admin::sign_in_form).post(admin::sign_in))
+        .route("/admin/sign-out", axum::routing::post(admin::sign_out))
+        .route("/admin/inquiries", get(admin::inbox))
+        .route("/admin/inquiries/{id}", get(admin::detail))
+        .route("/admin/inquiries/{id}/status", axum::routing::post(admin::change_status))
         .route("/{lang}/inquire", axum::routing::post(inquire::submit))
         .route("/{lang}/inquiry-basket", axum::routing::post(inquire::basket))
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)

@@ -65,6 +65,24 @@ impl TestSite {
         self.send(request).await
     }
 
+    /// A URL-encoded form POSTed to `path` with a `Cookie` header.
+    pub(crate) async fn post_form_with(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        cookie: &str,
+    ) -> (StatusCode, axum::http::HeaderMap, String) {
+        let body: String = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields.iter())
+            .finish();
+        let request = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("cookie", cookie)
+            .body(Body::from(body))
+            .expect("request");
+        self.send(request).await
+    }
+
     /// What the router answers to `request`: status, headers and body.
     async fn send(&self, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
         let response = web::service(self.state.clone(), &self.config)

@@ -11,6 +11,7 @@ pub mod present;
 pub mod rates;
 pub mod search;
 pub mod seed;
+pub mod sessions;
 pub mod state;
 pub mod users;
 

@@ -1,0 +1,438 @@
+//! The staff area's first rooms: sign-in and sign-out, and the inquiry inbox (every inquiry,
+//! its emails and their delivery, its history, and a change of status that the investor sees
+//! on their private page). Server-rendered HTML in English, with no WebAssembly: staff pages
+//! never weigh on the public pages' budget.
+
+use app::models::{InquiryStatus, Role};
+use app::server::AppState;
+use app::server::entities::{desk, inquiry, inquiry_event, outbox, staff_user};
+use app::server::inquiries::mail::escape_html as esc;
+use app::server::sessions::{self, SignInError};
+use axum::{
+    body::Bytes,
+    extract::{Path, Query, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{Html, IntoResponse, Redirect, Response},
+};
+use chrono::{Datelike, Utc, Weekday};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use std::collections::HashMap;
+
+fn page(title: &str, user: Option<&staff_user::Model>, body: &str) -> String {
+    let nav = user.map_or_else(String::new, |user| {
+        format!(
+            "<nav class=\"main-nav\" aria-label=\"Staff\"><ul><li><a href=\"/admin/inquiries\">Inquiries</a></li></ul></nav>\
+             <form method=\"post\" action=\"/admin/sign-out\"><span>{} ({})</span> <button type=\"submit\">Sign out</button></form>",
+            esc(&user.name),
+            esc(&user.role)
+        )
+    });
+    format!(
+        "<!DOCTYPE html><html lang=\"en\" dir=\"ltr\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"robots\" content=\"noindex, nofollow\"><title>{} · Staff</title>\
+         <link rel=\"stylesheet\" href=\"/pkg/portal.css\"></head><body>\
+         <header class=\"site-header\"><a class=\"brand\" href=\"/admin\">Investor portal · Staff</a>{nav}</header>\
+         <main id=\"main\" class=\"admin\">{body}</main></body></html>",
+        esc(title)
+    )
+}
+
+fn html(status: StatusCode, text: String) -> Response {
+    let mut response = (status, Html(text)).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    app::prefs::in_cookies::<String>(
+        headers.get(header::COOKIE).and_then(|v| v.to_str().ok()),
+        sessions::COOKIE,
+    )
+}
+
+/// The signed-in staff member, or the way to the sign-in page and back.
+async fn staff(
+    state: &AppState,
+    headers: &HeaderMap,
+    back: &str,
+) -> Result<staff_user::Model, Response> {
+    let found = match cookie_token(headers) {
+        Some(token) => sessions::find(&state.db, &token).await.map_err(|err| {
+            tracing::error!(cause = %err, "cannot read the session");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        })?,
+        None => None,
+    };
+    found.ok_or_else(|| {
+        let next: String = url::form_urlencoded::byte_serialize(back.as_bytes()).collect();
+        Redirect::to(&format!("/admin/sign-in?next={next}")).into_response()
+    })
+}
+
+/// Only paths of the staff area are places to return to after signing in.
+fn safe_next(next: Option<&str>) -> String {
+    next.filter(|n| {
+        n.starts_with("/admin") && !n.starts_with("//") && !n.contains(['\\', '\r', '\n'])
+    })
+    .unwrap_or("/admin/inquiries")
+    .to_owned()
+}
+
+fn sign_in_page(next: &str, problem: Option<&str>) -> String {
+    let problem = problem.map_or_else(String::new, |p| {
+        format!(
+            "<p class=\"form-notice\" role=\"alert\" data-test=\"sign-in-error\">{}</p>",
+            esc(p)
+        )
+    });
+    page(
+        "Sign in",
+        None,
+        &format!(
+            "<h1>Sign in</h1>{problem}<form class=\"inquiry-form\" method=\"post\" action=\"/admin/sign-in\">\
+             <input type=\"hidden\" name=\"next\" value=\"{}\">\
+             <div class=\"field\"><label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required></div>\
+             <div class=\"field\"><label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></div>\
+             <button type=\"submit\" class=\"button-primary\">Sign in</button></form>",
+            esc(next)
+        ),
+    )
+}
+
+/// `GET /admin/sign-in`.
+pub async fn sign_in_form(Query(query): Query<HashMap<String, String>>) -> Response {
+    html(StatusCode::OK, sign_in_page(&safe_next(query.get("next").map(String::as_str)), None))
+}
+
+fn form(body: &[u8]) -> HashMap<String, String> {
+    url::form_urlencoded::parse(body).into_owned().collect()
+}
+
+fn session_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
+    let secure = if state.public_url.starts_with("https://") { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{}={value}; Path=/admin; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}",
+        sessions::COOKIE
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// `POST /admin/sign-in`: a new session (and a new id) on success; one answer for every failure.
+pub async fn sign_in(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let fields = form(&body);
+    let next = safe_next(fields.get("next").map(String::as_str));
+    let email = fields.get("email").map_or("", String::as_str);
+    let password = fields.get("password").map_or("", String::as_str);
+    match sessions::authenticate(&state.db, email, password).await {
+        Ok(user) => {
+            // A session the browser already had is ended: the new one gets a new id.
+            if let Some(old) = cookie_token(&headers) {
+                let _ = sessions::close(&state.db, &old).await;
+            }
+            let agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
+            match sessions::open(&state.db, &user, agent).await {
+                Ok(token) => {
+                    let mut response = Redirect::to(&next).into_response();
+                    let cookie = session_cookie(&state, &token, sessions::LIFETIME.num_seconds());
+                    response.headers_mut().insert(header::SET_COOKIE, cookie);
+                    response
+                }
+                Err(err) => {
+                    tracing::error!(cause = %err, "cannot open a session");
+                    StatusCode::SERVICE_UNAVAILABLE.into_response()
+                }
+            }
+        }
+        Err(SignInError::Refused | SignInError::Locked(_)) => html(
+            StatusCode::UNAUTHORIZED,
+            sign_in_page(
+                &next,
+                Some(
+                    "The email or the password is not right, or too many attempts have locked the account for 15 minutes.",
+                ),
+            ),
+        ),
+        Err(SignInError::Database(err)) => {
+            tracing::error!(cause = %err, "sign-in cannot read the accounts");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// `POST /admin/sign-out`: the session ends on the server too.
+pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(token) = cookie_token(&headers) {
+        let _ = sessions::close(&state.db, &token).await;
+    }
+    let mut response = Redirect::to("/admin/sign-in").into_response();
+    response.headers_mut().insert(header::SET_COOKIE, session_cookie(&state, "", 0));
+    response
+}
+
+/// `GET /admin`.
+pub async fn home() -> Redirect {
+    Redirect::to("/admin/inquiries")
+}
+
+/// Working days (Monday to Friday) from `from` to `to`.
+fn working_days_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> i64 {
+    from.iter_days()
+        .skip(1)
+        .take_while(|day| *day <= to)
+        .filter(|day| !matches!(day.weekday(), Weekday::Sat | Weekday::Sun))
+        .count() as i64
+}
+
+/// Whether an inquiry still waits for an answer beyond the committed reply time.
+fn overdue(row: &inquiry::Model, reply_days: u32) -> bool {
+    let open = matches!(row.status.parse(), Ok(InquiryStatus::New | InquiryStatus::Assigned));
+    open && working_days_between(row.created_at.date_naive(), Utc::now().date_naive())
+        > i64::from(reply_days)
+}
+
+/// `GET /admin/inquiries?status=&desk=`: newest first.
+pub async fn inbox(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let user = match staff(&state, &headers, "/admin/inquiries").await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    let mut select = inquiry::Entity::find().order_by_desc(inquiry::Column::Id).limit(200);
+    if let Some(status) = query.get("status").filter(|s| s.parse::<InquiryStatus>().is_ok()) {
+        select = select.filter(inquiry::Column::Status.eq(status.as_str()));
+    }
+    let desks = desk::Entity::find().all(&state.db).await.unwrap_or_default();
+    if let Some(code) = query.get("desk")
+        && let Some(found) = desks.iter().find(|d| &d.code == code)
+    {
+        select = select.filter(inquiry::Column::DeskId.eq(found.id));
+    }
+    let rows = match select.all(&state.db).await {
+        Ok(rows) => rows,
+        Err(err) => {
+            tracing::error!(cause = %err, "cannot read the inbox");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let desk_name = |id: Option<i32>| {
+        desks.iter().find(|d| Some(d.id) == id).map_or_else(|| "—".to_owned(), |d| d.name.clone())
+    };
+    let lines: String = rows
+        .iter()
+        .map(|row| {
+            let late = overdue(row, state.inquiry.reply_days);
+            format!(
+                "<tr data-test=\"inbox-row\" data-reference=\"{r}\" data-overdue=\"{late}\"><td><a href=\"/admin/inquiries/{id}\">{r}</a></td><td>{date}</td><td>{company}</td><td>{country}</td><td>{desk}</td><td>{status}{flag}</td></tr>",
+                r = esc(&row.reference),
+                id = row.id,
+                date = row.created_at.format("%Y-%m-%d %H:%M"),
+                company = esc(&row.company),
+                country = esc(&row.country),
+                desk = esc(&desk_name(row.desk_id)),
+                status = esc(&row.status),
+                flag = if late { " <strong>overdue</strong>" } else { "" },
+            )
+        })
+        .collect();
+    let body = format!(
+        "<h1>Inquiries</h1><p>Newest first; answers are due within {} working days.</p>\
+         <table class=\"compare-table\" data-test=\"inbox\"><thead><tr><th>Reference</th><th>Received (UTC)</th><th>Company</th><th>Country</th><th>Desk</th><th>Status</th></tr></thead><tbody>{lines}</tbody></table>",
+        state.inquiry.reply_days
+    );
+    html(StatusCode::OK, page("Inquiries", Some(&user), &body))
+}
+
+/// `GET /admin/inquiries/{id}`: everything about one inquiry.
+pub async fn detail(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i32>,
+) -> Response {
+    let user = match staff(&state, &headers, &format!("/admin/inquiries/{id}")).await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    let Ok(Some(row)) = inquiry::Entity::find_by_id(id).one(&state.db).await else {
+        return html(
+            StatusCode::NOT_FOUND,
+            page("Not found", Some(&user), "<h1>No such inquiry</h1>"),
+        );
+    };
+    let mails = outbox::Entity::find()
+        .filter(outbox::Column::InquiryId.eq(id))
+        .order_by_asc(outbox::Column::Id)
+        .all(&state.db)
+        .await
+        .unwrap_or_default();
+    let events = inquiry_event::Entity::find()
+        .filter(inquiry_event::Column::InquiryId.eq(id))
+        .order_by_asc(inquiry_event::Column::Id)
+        .all(&state.db)
+        .await
+        .unwrap_or_default();
+    let field = |label: &str, value: &str| {
+        format!("<tr><th scope=\"row\">{}</th><td>{}</td></tr>", esc(label), esc(value))
+    };
+    let facts: String = [
+        ("Company", row.company.clone()),
+        ("Name", row.name.clone()),
+        ("Country", row.country.clone()),
+        ("Email", row.email.clone()),
+        ("Phone", row.phone.clone().unwrap_or_default()),
+        ("Investor type", row.investor_type.clone()),
+        ("Investment", row.investment_range.clone()),
+        ("Area needed (m²)", row.need_area_m2.map(|v| v.to_string()).unwrap_or_default()),
+        ("Power needed (kW)", row.need_power_kw.map(|v| v.to_string()).unwrap_or_default()),
+        ("Reply in", row.reply_lang.clone()),
+        ("Status", row.status.clone()),
+        ("Message", row.message.clone()),
+    ]
+    .iter()
+    .map(|(label, value)| field(label, value))
+    .collect();
+    let mail_rows: String = mails
+        .iter()
+        .map(|m| {
+            format!(
+                "<tr data-test=\"mail-row\" data-kind=\"{}\" data-status=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&m.kind),
+                esc(&m.status),
+                esc(&m.kind),
+                esc(&m.to_addrs),
+                esc(&m.status),
+                m.attempts,
+                esc(m.last_error.as_deref().unwrap_or_default())
+            )
+        })
+        .collect();
+    let history: String = events
+        .iter()
+        .map(|e| {
+            format!(
+                "<li>{} · {}{}</li>",
+                e.created_at.format("%Y-%m-%d %H:%M"),
+                esc(&e.kind),
+                e.note.as_deref().map(|n| format!(" · {}", esc(n))).unwrap_or_default()
+            )
+        })
+        .collect();
+    let options: String = [InquiryStatus::Assigned, InquiryStatus::Answered, InquiryStatus::Closed]
+        .iter()
+        .map(|s| format!("<option value=\"{0}\">{0}</option>", s.as_str()))
+        .collect();
+    let body = format!(
+        "<p><a href=\"/admin/inquiries\">All inquiries</a></p><h1 data-test=\"inquiry-reference\">{}</h1>\
+         <table class=\"compare-table\">{facts}</table>\
+         <h2>Emails</h2><table class=\"compare-table\" data-test=\"mails\"><thead><tr><th>To whom</th><th>Addresses</th><th>Delivery</th><th>Attempts</th><th>Last error</th></tr></thead><tbody>{mail_rows}</tbody></table>\
+         <h2>History</h2><ol class=\"history\">{history}</ol>\
+         <h2>Change the status</h2><form class=\"inquiry-form\" method=\"post\" action=\"/admin/inquiries/{id}/status\">\
+         <div class=\"field\"><label for=\"status\">New status</label><select id=\"status\" name=\"status\">{options}</select></div>\
+         <div class=\"field\"><label for=\"note\">Note (staff only)</label><input id=\"note\" name=\"note\" maxlength=\"500\"></div>\
+         <button type=\"submit\">Save</button></form>",
+        esc(&row.reference)
+    );
+    html(StatusCode::OK, page(&row.reference, Some(&user), &body))
+}
+
+/// `POST /admin/inquiries/{id}/status`: desk officers and admins only.
+pub async fn change_status(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i32>,
+    body: Bytes,
+) -> Response {
+    let user = match staff(&state, &headers, &format!("/admin/inquiries/{id}")).await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    if !matches!(user.role.parse(), Ok(Role::Desk | Role::Admin)) {
+        return html(
+            StatusCode::FORBIDDEN,
+            page(
+                "Not allowed",
+                Some(&user),
+                "<h1>Only desk officers and admins work inquiries</h1>",
+            ),
+        );
+    }
+    let fields = form(&body);
+    let Some(status) = fields
+        .get("status")
+        .and_then(|s| s.parse::<InquiryStatus>().ok())
+        .filter(|s| *s != InquiryStatus::New)
+    else {
+        return html(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page("Bad status", Some(&user), "<h1>Choose assigned, answered or closed</h1>"),
+        );
+    };
+    let note: Option<String> = fields
+        .get("note")
+        .map(|n| n.trim().chars().filter(|c| !c.is_control()).take(500).collect::<String>())
+        .filter(|n| !n.is_empty());
+    let Ok(Some(row)) = inquiry::Entity::find_by_id(id).one(&state.db).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let now = Utc::now();
+    let mut changed: inquiry::ActiveModel = row.into();
+    changed.status = Set(status.as_str().to_owned());
+    changed.updated_at = Set(now);
+    match status {
+        InquiryStatus::Assigned => changed.assigned_to = Set(Some(user.id)),
+        InquiryStatus::Answered => changed.answered_at = Set(Some(now)),
+        InquiryStatus::Closed => changed.closed_at = Set(Some(now)),
+        InquiryStatus::New => {}
+    }
+    let event = inquiry_event::ActiveModel {
+        inquiry_id: Set(id),
+        kind: Set(status.as_str().to_owned()),
+        status: Set(Some(status.as_str().to_owned())),
+        note: Set(note),
+        // The investor sees the step, not the staff note.
+        public: Set(true),
+        actor_id: Set(Some(user.id)),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    let saved = async {
+        use sea_orm::TransactionTrait;
+        let txn = state.db.begin().await?;
+        changed.update(&txn).await?;
+        event.insert(&txn).await?;
+        txn.commit().await
+    }
+    .await;
+    if let Err(err) = saved {
+        tracing::error!(cause = %err, "cannot change an inquiry's status");
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    Redirect::to(&format!("/admin/inquiries/{id}")).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn working_days_skip_the_weekend() {
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+        // Friday 27 November to Monday 30 November: one working day.
+        assert_eq!(working_days_between(day(27), day(30)), 1);
+        assert_eq!(working_days_between(day(23), day(27)), 4);
+        assert_eq!(working_days_between(day(27), day(27)), 0);
+    }
+
+    #[test]
+    fn only_staff_paths_are_returned_to() {
+        assert_eq!(safe_next(Some("/admin/inquiries/4")), "/admin/inquiries/4");
+        assert_eq!(safe_next(Some("https://evil.example/admin")), "/admin/inquiries");
+        assert_eq!(safe_next(Some("//evil.example")), "/admin/inquiries");
+        assert_eq!(safe_next(None), "/admin/inquiries");
+    }
+}

@@ -1,0 +1,159 @@
+//! The staff area through the real router: a page without a session leads to sign-in and back;
+//! wrong passwords are answered alike and lock the account; a session cookie is HttpOnly and
+//! SameSite and ends at sign-out; the inbox lists inquiries with their emails; a change of
+//! status by a desk officer reaches the investor's private page, and an editor may not make one.
+
+use crate::router_tests::{TestSite, seeded};
+use app::models::Role;
+use app::server::users::create_user;
+use axum::http::StatusCode;
+use sea_orm::EntityTrait;
+
+const PASSWORD: &str = "silk road freight by rail 2027";
+
+async fn sign_in(
+    site: &TestSite,
+    email: &str,
+    password: &str,
+) -> (StatusCode, Option<String>, String) {
+    let (status, headers, body) = site
+        .post_form(
+            "/admin/sign-in",
+            &[("email", email), ("password", password), ("next", "/admin/inquiries")],
+            [203, 0, 113, 1],
+        )
+        .await;
+    let cookie = headers.get("set-cookie").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    (status, cookie, body)
+}
+
+fn session_of(cookie: &str) -> String {
+    cookie.split(';').next().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn staff_sign_in_work_the_inbox_and_sign_out() {
+    let site = seeded().await;
+    create_user(&site.state.db, "li.desk@icic-ca.example", "Li Desk", Role::Desk, PASSWORD)
+        .await
+        .expect("user");
+    create_user(&site.state.db, "ed.editor@icic-ca.example", "Ed", Role::Editor, PASSWORD)
+        .await
+        .expect("user");
+
+    // Without a session: to sign-in, and back after it.
+    let (status, headers, _) = site.get_with("/admin/inquiries/1", &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        headers.get("location").and_then(|v| v.to_str().ok()),
+        Some("/admin/sign-in?next=%2Fadmin%2Finquiries%2F1")
+    );
+
+    // A wrong password and an unknown email get the same answer and no cookie.
+    let (status, cookie, wrong) =
+        sign_in(&site, "li.desk@icic-ca.example", "not the password at all").await;
+    assert_eq!((status, cookie), (StatusCode::UNAUTHORIZED, None));
+    let (status, _, unknown) =
+        sign_in(&site, "nobody@icic-ca.example", "not the password at all").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let message = |html: &str| {
+        html.split("data-test=\"sign-in-error\">")
+            .nth(1)
+            .map(|r| r.split('<').next().unwrap_or_default().to_owned())
+    };
+    assert_eq!(message(&wrong), message(&unknown));
+
+    // An inquiry to work.
+    let fields = [
+        ("name", "Wang Li"),
+        ("company", "Jiangsu Packaging"),
+        ("country", "CN"),
+        ("email", "wang.li@example.cn"),
+        ("investor_type", "manufacturer"),
+        ("investment_range", "5m-20m"),
+        ("message", "A packaging line."),
+        ("consent", "yes"),
+    ];
+    let (status, headers, _) = site.post_form("/zh/inquire", &fields, [198, 51, 100, 9]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let tracking = headers
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .replace("?sent=1", "");
+
+    // The desk officer signs in: a strict, HttpOnly cookie for the staff area only.
+    let (status, cookie, _) = sign_in(&site, "LI.DESK@icic-ca.example", PASSWORD).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let cookie = cookie.expect("a session cookie");
+    for flag in ["HttpOnly", "SameSite=Strict", "Path=/admin", "Secure"] {
+        assert!(cookie.contains(flag), "{flag} in {cookie}");
+    }
+    let session = session_of(&cookie);
+    let (status, _, inbox) = site.get_with("/admin/inquiries", &[("cookie", &session)]).await;
+    assert_eq!(status, StatusCode::OK);
+    let row = app::server::entities::inquiry::Entity::find()
+        .one(&site.state.db)
+        .await
+        .expect("q")
+        .expect("row");
+    assert!(inbox.contains(&format!("data-reference=\"{}\"", row.reference)));
+    let (status, _, detail) =
+        site.get_with(&format!("/admin/inquiries/{}", row.id), &[("cookie", &session)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        detail.contains("data-kind=\"investor\" data-status=\"pending\""),
+        "the emails and their delivery"
+    );
+    assert!(detail.contains("Jiangsu Packaging"));
+
+    // Answered: the investor's page says so.
+    let (status, _, _) = site
+        .post_form_with(
+            &format!("/admin/inquiries/{}/status", row.id),
+            &[("status", "answered"), ("note", "Called back")],
+            &session,
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = site.get(&tracking).await;
+    assert!(page.contains("data-status=\"answered\""), "the investor sees the new status");
+    assert!(!page.contains("Called back"), "but not the staff note");
+
+    // An editor may read but not work inquiries.
+    let (_, editor_cookie, _) = sign_in(&site, "ed.editor@icic-ca.example", PASSWORD).await;
+    let editor = session_of(&editor_cookie.expect("cookie"));
+    let (status, _, _) = site
+        .post_form_with(
+            &format!("/admin/inquiries/{}/status", row.id),
+            &[("status", "closed")],
+            &editor,
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // Sign-out ends the session on the server.
+    let (status, _, _) = site.post_form_with("/admin/sign-out", &[], &session).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, _) = site.get_with("/admin/inquiries", &[("cookie", &session)]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "the old cookie opens nothing");
+}
+
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_the_account_for_a_while() {
+    let site = seeded().await;
+    create_user(&site.state.db, "omar.desk@icic-ca.example", "Omar", Role::Desk, PASSWORD)
+        .await
+        .expect("user");
+    for _ in 0..app::server::sessions::MAX_FAILURES {
+        let (status, _, _) =
+            sign_in(&site, "omar.desk@icic-ca.example", "a wrong guess, again").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let (status, cookie, _) = sign_in(&site, "omar.desk@icic-ca.example", PASSWORD).await;
+    assert_eq!(
+        (status, cookie),
+        (StatusCode::UNAUTHORIZED, None),
+        "locked, even with the right password"
+    );
+}
