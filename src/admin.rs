@@ -6,6 +6,7 @@
 use app::models::{InquiryStatus, Role};
 use app::server::AppState;
 use app::server::entities::{desk, inquiry, inquiry_event, outbox, staff_user};
+use app::server::inquiries;
 use app::server::inquiries::mail::escape_html as esc;
 use app::server::sessions::{self, SignInError};
 use axum::{
@@ -14,7 +15,7 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{Html, IntoResponse, Redirect, Response},
 };
-use chrono::{Datelike, Utc, Weekday};
+use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
@@ -177,22 +178,6 @@ pub async fn home() -> Redirect {
     Redirect::to("/admin/inquiries")
 }
 
-/// Working days (Monday to Friday) from `from` to `to`.
-fn working_days_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> i64 {
-    from.iter_days()
-        .skip(1)
-        .take_while(|day| *day <= to)
-        .filter(|day| !matches!(day.weekday(), Weekday::Sat | Weekday::Sun))
-        .count() as i64
-}
-
-/// Whether an inquiry still waits for an answer beyond the committed reply time.
-fn overdue(row: &inquiry::Model, reply_days: u32) -> bool {
-    let open = matches!(row.status.parse(), Ok(InquiryStatus::New | InquiryStatus::Assigned));
-    open && working_days_between(row.created_at.date_naive(), Utc::now().date_naive())
-        > i64::from(reply_days)
-}
-
 /// `GET /admin/inquiries?status=&desk=`: newest first.
 pub async fn inbox(
     State(state): State<AppState>,
@@ -226,7 +211,7 @@ pub async fn inbox(
     let lines: String = rows
         .iter()
         .map(|row| {
-            let late = overdue(row, state.inquiry.reply_days);
+            let late = inquiries::is_overdue(row, state.inquiry.reply_days, Utc::now().date_naive());
             format!(
                 "<tr data-test=\"inbox-row\" data-reference=\"{r}\" data-overdue=\"{late}\"><td><a href=\"/admin/inquiries/{id}\">{r}</a></td><td>{date}</td><td>{company}</td><td>{country}</td><td>{desk}</td><td>{status}{flag}</td></tr>",
                 r = esc(&row.reference),
@@ -418,15 +403,6 @@ pub async fn change_status(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn working_days_skip_the_weekend() {
-        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
-        // Friday 27 November to Monday 30 November: one working day.
-        assert_eq!(working_days_between(day(27), day(30)), 1);
-        assert_eq!(working_days_between(day(23), day(27)), 4);
-        assert_eq!(working_days_between(day(27), day(27)), 0);
-    }
 
     #[test]
     fn only_staff_paths_are_returned_to() {

@@ -111,6 +111,7 @@ pub async fn serve(config: Config) -> Result<()> {
     worker.pacing.retry_base = std::time::Duration::from_secs(u64::from(config.mail_retry_seconds));
     tokio::spawn(worker.run());
     tokio::spawn(refresh_rates(db.clone(), rates.clone()));
+    tokio::spawn(remind_desks(db.clone(), inquiry_settings(&config), outbox_signal.clone()));
     let state = AppState {
         db,
         public_url: config.public_base(),
@@ -147,6 +148,34 @@ async fn refresh_rates(db: sea_orm::DatabaseConnection, rates: Rates) {
         every.tick().await;
         if let Err(err) = rates.refresh(&db).await {
             tracing::warn!(cause = %err, "cannot reread the exchange rates; keeping the last ones");
+        }
+    }
+}
+
+/// Once a day, from 06:00 UTC (late morning at the center), each desk with inquiries past the
+/// committed reply time gets one email listing them. Every server asks every half hour; the
+/// outbox keeps it to one email per desk and day.
+async fn remind_desks(
+    db: sea_orm::DatabaseConnection,
+    settings: InquirySettings,
+    outbox_signal: std::sync::Arc<tokio::sync::Notify>,
+) {
+    use chrono::Timelike;
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(1800));
+    loop {
+        every.tick().await;
+        let now = chrono::Utc::now();
+        if now.hour() < 6 {
+            continue;
+        }
+        match app::server::inquiries::queue_overdue_digests(&db, &settings, now.date_naive()).await
+        {
+            Ok(0) => {}
+            Ok(queued) => {
+                tracing::info!(queued, "overdue reminders queued for the desks");
+                outbox_signal.notify_waiters();
+            }
+            Err(err) => tracing::warn!(cause = %err, "cannot queue the overdue reminders"),
         }
     }
 }

@@ -170,3 +170,51 @@ on_both!(
         assert_eq!(outbox::Entity::find().count(&test.db).await.expect("q"), 2);
     }
 );
+
+on_both!(
+    each_desk_gets_one_daily_reminder_of_its_overdue_inquiries,
+    |backend: Backend| async move {
+        let test = migrated(backend).await;
+        seed(&test.db, test.media.path()).await.expect("seed");
+        let old =
+            submit(&test.db, &settings(), &new_inquiry("CN", &[]), "c").await.expect("stored");
+        let answered =
+            submit(&test.db, &settings(), &new_inquiry("CN", &[]), "c").await.expect("stored");
+        let fresh =
+            submit(&test.db, &settings(), &new_inquiry("KR", &[]), "c").await.expect("stored");
+        // Two weeks old: one still open, one answered; the third is new.
+        let two_weeks_ago = Utc::now() - chrono::Duration::days(14);
+        for (id, status) in [(old.id, "new"), (answered.id, "answered")] {
+            let row = inquiry::Entity::find_by_id(id).one(&test.db).await.expect("q").expect("row");
+            let mut row: inquiry::ActiveModel = row.into();
+            row.created_at = Set(two_weeks_ago);
+            row.status = Set(status.into());
+            row.update(&test.db).await.expect("update");
+        }
+        let today = Utc::now().date_naive();
+        let queued = app::server::inquiries::queue_overdue_digests(&test.db, &settings(), today)
+            .await
+            .expect("queue");
+        assert_eq!(queued, 1, "only the China desk has an overdue inquiry");
+        let again = app::server::inquiries::queue_overdue_digests(&test.db, &settings(), today)
+            .await
+            .expect("queue");
+        assert_eq!(again, 0, "one reminder per desk and day");
+        let reminders = outbox::Entity::find()
+            .filter(outbox::Column::Kind.eq("overdue"))
+            .all(&test.db)
+            .await
+            .expect("q");
+        assert_eq!(reminders.len(), 1);
+        let reminder = &reminders[0];
+        assert!(reminder.to_addrs.contains("china.desk@icic-ca.example"));
+        assert!(reminder.body_text.contains(&old.reference));
+        assert!(!reminder.body_text.contains(&answered.reference), "answered is not overdue");
+        assert!(!reminder.body_text.contains(&fresh.reference), "within the reply time");
+        assert!(
+            reminder
+                .body_text
+                .contains(&format!("https://invest.example.org/admin/inquiries/{}", old.id))
+        );
+    }
+);

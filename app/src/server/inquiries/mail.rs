@@ -32,7 +32,8 @@ impl Letter {
     }
 }
 
-fn url_host(public_url: &str) -> &str {
+/// The host of the portal's public URL (`localhost` when it has none).
+pub fn url_host(public_url: &str) -> &str {
     let rest = public_url.split_once("://").map_or(public_url, |(_, rest)| rest);
     let host = rest.split(['/', ':']).next().unwrap_or_default();
     if host.is_empty() { "localhost" } else { host }
@@ -283,6 +284,54 @@ pub fn desk_letter(
         subject,
         text: text_body,
         html: html_body,
+    }
+}
+
+/// The daily reminder to a desk of the inquiries it has not answered in time (English).
+pub fn overdue_letter(
+    settings: &InquirySettings,
+    desk: &desk::Model,
+    late: &[&inquiry::Model],
+    today: chrono::NaiveDate,
+) -> Letter {
+    let line = |row: &inquiry::Model| {
+        (
+            format!(
+                "{} · {} ({}) · received {} · {}",
+                row.reference,
+                row.company,
+                row.country,
+                row.created_at.format("%Y-%m-%d"),
+                row.status
+            ),
+            format!("{}/admin/inquiries/{}", settings.public_url, row.id),
+        )
+    };
+    let lines: Vec<(String, String)> = late.iter().map(|row| line(row)).collect();
+    let intro = format!(
+        "{} inquiries to the {} have waited more than {} working days for an answer (as of {today}).",
+        late.len(),
+        desk.name,
+        settings.reply_days
+    );
+    let text_body = format!(
+        "{intro}\n\n{}",
+        lines.iter().map(|(l, link)| format!("{l}\n  {link}\n")).collect::<String>()
+    );
+    let items: String = lines
+        .iter()
+        .map(|(l, link)| {
+            format!("<li><a href=\"{}\">{}</a></li>", escape_html(link), escape_html(l))
+        })
+        .collect();
+    Letter {
+        kind: "overdue",
+        to: desk.emails.split(',').map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()).collect(),
+        cc: Vec::new(),
+        reply_to: None,
+        subject: format!("Overdue inquiries for the {} ({})", desk.name, late.len()),
+        text: text_body,
+        html: html_page("en", "ltr", &format!("<p>{}</p><ul>{items}</ul>", escape_html(&intro))),
     }
 }
 

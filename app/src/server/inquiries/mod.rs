@@ -406,3 +406,85 @@ pub fn mask_email(email: &str) -> String {
         None => "•••".to_owned(),
     }
 }
+
+/// Working days (Monday to Friday) after `from` up to and including `to`.
+pub fn working_days_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> i64 {
+    use chrono::Weekday;
+    from.iter_days()
+        .skip(1)
+        .take_while(|day| *day <= to)
+        .filter(|day| !matches!(day.weekday(), Weekday::Sat | Weekday::Sun))
+        .count() as i64
+}
+
+/// Whether an inquiry still waits for an answer beyond the committed reply time on `today`.
+pub fn is_overdue(row: &inquiry::Model, reply_days: u32, today: chrono::NaiveDate) -> bool {
+    let open = matches!(row.status.parse(), Ok(InquiryStatus::New | InquiryStatus::Assigned));
+    open && working_days_between(row.created_at.date_naive(), today) > i64::from(reply_days)
+}
+
+/// Queues, for each desk with overdue inquiries, one email listing them (in English, with links
+/// to the staff area). At most one per desk and day, even when several servers ask: the day is
+/// part of the email's Message-ID, which the outbox keeps unique. Returns how many were queued.
+pub async fn queue_overdue_digests(
+    db: &DatabaseConnection,
+    settings: &InquirySettings,
+    today: chrono::NaiveDate,
+) -> Result<usize, DbErr> {
+    use sea_orm::sea_query::OnConflict;
+    let open = [InquiryStatus::New.as_str(), InquiryStatus::Assigned.as_str()];
+    let waiting = inquiry::Entity::find()
+        .filter(inquiry::Column::Status.is_in(open))
+        .order_by_asc(inquiry::Column::Id)
+        .all(db)
+        .await?;
+    let mut queued = 0;
+    for desk in desk::Entity::find().order_by_asc(desk::Column::Id).all(db).await? {
+        let late: Vec<&inquiry::Model> = waiting
+            .iter()
+            .filter(|row| {
+                row.desk_id == Some(desk.id) && is_overdue(row, settings.reply_days, today)
+            })
+            .collect();
+        if late.is_empty() {
+            continue;
+        }
+        let letter = mail::overdue_letter(settings, &desk, &late, today);
+        let host = mail::url_host(&settings.public_url);
+        let row = outbox::ActiveModel {
+            inquiry_id: Set(None),
+            kind: Set(letter.kind.to_owned()),
+            to_addrs: Set(letter.to.join(", ")),
+            cc_addrs: Set(None),
+            reply_to: Set(None),
+            subject: Set(letter.subject),
+            body_text: Set(letter.text),
+            body_html: Set(letter.html),
+            status: Set(OutboxStatus::Pending.as_str().to_owned()),
+            attempts: Set(0),
+            next_attempt_at: Set(Utc::now()),
+            message_id: Set(format!("<overdue-{}-{today}@{host}>", desk.code)),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        };
+        queued += outbox::Entity::insert(row)
+            .on_conflict(OnConflict::column(outbox::Column::MessageId).do_nothing().to_owned())
+            .exec_without_returning(db)
+            .await? as usize;
+    }
+    Ok(queued)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn working_days_skip_the_weekend() {
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+        // Friday 27 November to Monday 30 November: one working day.
+        assert_eq!(working_days_between(day(27), day(30)), 1);
+        assert_eq!(working_days_between(day(23), day(27)), 4);
+        assert_eq!(working_days_between(day(27), day(27)), 0);
+    }
+}
