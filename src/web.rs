@@ -45,6 +45,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/admin/sign-in", get(admin::sign_in_form).post(admin::sign_in))
         .route("/admin/sign-out", axum::routing::post(admin::sign_out))
         .route("/admin/inquiries", get(admin::inbox))
+        .route("/admin/rates", get(admin::rates).post(admin::set_rate))
         .route("/admin/inquiries/{id}", get(admin::detail))
         .route("/admin/inquiries/{id}/status", axum::routing::post(admin::change_status))
         .route("/{lang}/inquire", axum::routing::post(inquire::submit))

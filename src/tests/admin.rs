@@ -157,3 +157,67 @@ async fn repeated_wrong_passwords_lock_the_account_for_a_while() {
         "locked, even with the right password"
     );
 }
+
+#[tokio::test]
+async fn admins_set_exchange_rates_that_the_public_pages_follow_at_once() {
+    let site = seeded().await;
+    create_user(&site.state.db, "root@icic-ca.example", "Root", Role::Admin, PASSWORD)
+        .await
+        .expect("user");
+    create_user(&site.state.db, "li.desk@icic-ca.example", "Li", Role::Desk, PASSWORD)
+        .await
+        .expect("user");
+    let (_, cookie, _) = sign_in(&site, "root@icic-ca.example", PASSWORD).await;
+    let admin = session_of(&cookie.expect("cookie"));
+    let (status, _, page) = site.get_with("/admin/rates", &[("cookie", &admin)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("data-currency=\"krw\""));
+
+    let today = chrono::Utc::now().date_naive().to_string();
+    let (status, _, _) = site
+        .post_form_with(
+            "/admin/rates",
+            &[("currency", "krw"), ("rate", "1,455.5"), ("as_of", &today)],
+            &admin,
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        site.state.rates.money(app::models::Currency::Krw).per_usd,
+        1_455.5,
+        "in use at once"
+    );
+    let (_, html) = site.get("/ko/sites?currency=krw").await;
+    assert!(
+        html.replace(['\u{2068}', '\u{2069}'], "").contains("1,455.5원"),
+        "the public pages say it"
+    );
+
+    for bad in [
+        ("krw", "zero", today.as_str()),
+        ("usd", "1", today.as_str()),
+        ("eur", "0.9", "2999-01-01"),
+    ] {
+        let (status, _, page) = site
+            .post_form_with(
+                "/admin/rates",
+                &[("currency", bad.0), ("rate", bad.1), ("as_of", bad.2)],
+                &admin,
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad:?}");
+        assert!(page.contains("data-test=\"rate-error\""), "{bad:?}");
+    }
+
+    let (_, cookie, _) = sign_in(&site, "li.desk@icic-ca.example", PASSWORD).await;
+    let desk = session_of(&cookie.expect("cookie"));
+    let (status, _, _) = site
+        .post_form_with(
+            "/admin/rates",
+            &[("currency", "eur"), ("rate", "0.5"), ("as_of", &today)],
+            &desk,
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "only admins");
+    assert_eq!(site.state.rates.money(app::models::Currency::Eur).per_usd, 0.92);
+}
