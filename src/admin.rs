@@ -24,7 +24,7 @@ use std::collections::HashMap;
 fn page(title: &str, user: Option<&staff_user::Model>, body: &str) -> String {
     let nav = user.map_or_else(String::new, |user| {
         format!(
-            "<nav class=\"main-nav\" aria-label=\"Staff\"><ul><li><a href=\"/admin/inquiries\">Inquiries</a></li><li><a href=\"/admin/rates\">Exchange rates</a></li></ul></nav>\
+            "<nav class=\"main-nav\" aria-label=\"Staff\"><ul><li><a href=\"/admin/inquiries\">Inquiries</a></li><li><a href=\"/admin/rates\">Exchange rates</a></li><li><a href=\"/admin/users\">Staff accounts</a></li></ul></nav>\
              <form method=\"post\" action=\"/admin/sign-out\"><span>{} ({})</span> <button type=\"submit\">Sign out</button></form>",
             esc(&user.name),
             esc(&user.role)
@@ -509,6 +509,166 @@ pub async fn set_rate(State(state): State<AppState>, headers: HeaderMap, body: B
         Err(problem) => {
             rates_page(&state, &user, Some(&problem.to_string()), StatusCode::UNPROCESSABLE_ENTITY)
                 .await
+        }
+    }
+}
+
+/// The signed-in admin, or the answer for anyone else.
+async fn admin(
+    state: &AppState,
+    headers: &HeaderMap,
+    back: &str,
+) -> Result<staff_user::Model, Response> {
+    let user = staff(state, headers, back).await?;
+    if matches!(user.role.parse(), Ok(Role::Admin)) {
+        Ok(user)
+    } else {
+        Err(html(
+            StatusCode::FORBIDDEN,
+            page("Not allowed", Some(&user), "<h1>Only admins manage staff accounts</h1>"),
+        ))
+    }
+}
+
+async fn users_page(
+    state: &AppState,
+    me: &staff_user::Model,
+    problem: Option<&str>,
+    status: StatusCode,
+) -> Response {
+    let accounts = staff_user::Entity::find()
+        .order_by_asc(staff_user::Column::Email)
+        .all(&state.db)
+        .await
+        .unwrap_or_default();
+    let rows: String = accounts
+        .iter()
+        .map(|u| {
+            let toggle = if u.id == me.id {
+                "(you)".to_owned()
+            } else {
+                format!(
+                    "<form method=\"post\" action=\"/admin/users/{}/active\"><input type=\"hidden\" name=\"active\" value=\"{}\"><button type=\"submit\">{}</button></form>",
+                    u.id,
+                    if u.active { "0" } else { "1" },
+                    if u.active { "Deactivate" } else { "Reactivate" }
+                )
+            };
+            format!(
+                "<tr data-test=\"user-row\" data-email=\"{0}\" data-active=\"{1}\"><td>{0}</td><td>{2}</td><td>{3}</td><td>{4}</td><td>{5}</td><td>{toggle}</td></tr>",
+                esc(&u.email),
+                u.active,
+                esc(&u.name),
+                esc(&u.role),
+                if u.password_hash.is_some() { "set" } else { "none" },
+                u.last_login_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let problem = problem.map_or_else(String::new, |p| {
+        format!("<p class=\"form-notice\" role=\"alert\" data-test=\"user-error\">{}</p>", esc(p))
+    });
+    let roles: String = Role::ALL
+        .iter()
+        .map(|r| format!("<option value=\"{0}\">{0}</option>", r.as_str()))
+        .collect();
+    let body = format!(
+        "<h1>Staff accounts</h1><table class=\"compare-table\" data-test=\"users\"><thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Password</th><th>Last sign-in (UTC)</th><th></th></tr></thead><tbody>{rows}</tbody></table>\
+         <h2>New account</h2>{problem}<form class=\"inquiry-form\" method=\"post\" action=\"/admin/users\"><div class=\"form-grid\">\
+         <div class=\"field\"><label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\" required></div>\
+         <div class=\"field\"><label for=\"name\">Name</label><input id=\"name\" name=\"name\" maxlength=\"120\"></div>\
+         <div class=\"field\"><label for=\"role\">Role</label><select id=\"role\" name=\"role\">{roles}</select></div>\
+         <div class=\"field\"><label for=\"password\">First password (12 characters or more)</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" required></div>\
+         </div><button type=\"submit\">Create the account</button></form>"
+    );
+    html(status, page("Staff accounts", Some(me), &body))
+}
+
+/// `GET /admin/users`: admins only.
+pub async fn users(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    match admin(&state, &headers, "/admin/users").await {
+        Ok(me) => users_page(&state, &me, None, StatusCode::OK).await,
+        Err(response) => response,
+    }
+}
+
+/// `POST /admin/users`: a new account, with the password policy of `portal create-user`.
+pub async fn create_user(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    use app::server::users::{self, CreateUserError};
+    let me = match admin(&state, &headers, "/admin/users").await {
+        Ok(me) => me,
+        Err(response) => return response,
+    };
+    let fields = form(&body);
+    let get = |name: &str| fields.get(name).map_or("", String::as_str);
+    let Ok(role) = get("role").parse::<Role>() else {
+        return users_page(&state, &me, Some("Choose a role."), StatusCode::UNPROCESSABLE_ENTITY)
+            .await;
+    };
+    match users::create_user(&state.db, get("email"), get("name"), role, get("password")).await {
+        Ok(user) => {
+            tracing::info!(user = user.id, role = %user.role, "staff account created");
+            Redirect::to("/admin/users").into_response()
+        }
+        Err(CreateUserError::Db(err)) => {
+            tracing::error!(cause = %err, "cannot create an account");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+        Err(problem) => {
+            users_page(&state, &me, Some(&problem.to_string()), StatusCode::UNPROCESSABLE_ENTITY)
+                .await
+        }
+    }
+}
+
+/// `POST /admin/users/{id}/active`: deactivating ends the account's sessions at once.
+pub async fn set_active(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i32>,
+    body: Bytes,
+) -> Response {
+    use app::server::entities::staff_session;
+    let me = match admin(&state, &headers, "/admin/users").await {
+        Ok(me) => me,
+        Err(response) => return response,
+    };
+    if id == me.id {
+        return users_page(
+            &state,
+            &me,
+            Some("You cannot deactivate your own account."),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let active = form(&body).get("active").map(String::as_str) == Some("1");
+    let Ok(Some(user)) = staff_user::Entity::find_by_id(id).one(&state.db).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let mut changed: staff_user::ActiveModel = user.into();
+    changed.active = Set(active);
+    changed.updated_at = Set(Utc::now());
+    let saved = async {
+        changed.update(&state.db).await?;
+        if !active {
+            staff_session::Entity::delete_many()
+                .filter(staff_session::Column::UserId.eq(id))
+                .exec(&state.db)
+                .await?;
+        }
+        Ok::<_, sea_orm::DbErr>(())
+    }
+    .await;
+    match saved {
+        Ok(()) => Redirect::to("/admin/users").into_response(),
+        Err(err) => {
+            tracing::error!(cause = %err, "cannot change an account");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
 }

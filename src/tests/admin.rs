@@ -221,3 +221,58 @@ async fn admins_set_exchange_rates_that_the_public_pages_follow_at_once() {
     assert_eq!(status, StatusCode::FORBIDDEN, "only admins");
     assert_eq!(site.state.rates.money(app::models::Currency::Eur).per_usd, 0.92);
 }
+
+#[tokio::test]
+async fn admins_create_and_deactivate_staff_accounts() {
+    let site = seeded().await;
+    create_user(&site.state.db, "root@icic-ca.example", "Root", Role::Admin, PASSWORD)
+        .await
+        .expect("user");
+    let (_, cookie, _) = sign_in(&site, "root@icic-ca.example", PASSWORD).await;
+    let admin = session_of(&cookie.expect("cookie"));
+    let (status, _, page) = site.get_with("/admin/users", &[("cookie", &admin)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("data-email=\"li.wei@icic-ca.example\""), "the seeded staff are listed");
+
+    let new = |password: &'static str| {
+        [
+            ("email", "farida.desk@icic-ca.example"),
+            ("name", "Farida"),
+            ("role", "desk"),
+            ("password", password),
+        ]
+    };
+    let (status, _, page) = site.post_form_with("/admin/users", &new("password1234"), &admin).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a common password is refused");
+    assert!(page.contains("data-test=\"user-error\""));
+    let (status, _, _) =
+        site.post_form_with("/admin/users", &new("apricots from fergana valley"), &admin).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, _) =
+        site.post_form_with("/admin/users", &new("apricots from fergana valley"), &admin).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "once per email");
+
+    // The new desk officer signs in, may not manage accounts, and is shut out once deactivated.
+    let (status, cookie, _) =
+        sign_in(&site, "farida.desk@icic-ca.example", "apricots from fergana valley").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let desk = session_of(&cookie.expect("cookie"));
+    let (status, _, _) = site.get_with("/admin/users", &[("cookie", &desk)]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let farida = app::server::entities::staff_user::Entity::find()
+        .all(&site.state.db)
+        .await
+        .expect("q")
+        .into_iter()
+        .find(|u| u.email == "farida.desk@icic-ca.example")
+        .expect("created");
+    let (status, _, _) = site
+        .post_form_with(&format!("/admin/users/{}/active", farida.id), &[("active", "0")], &admin)
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, _) = site.get_with("/admin/inquiries", &[("cookie", &desk)]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "the session ended with the account");
+    let (status, _, _) =
+        sign_in(&site, "farida.desk@icic-ca.example", "apricots from fergana valley").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
