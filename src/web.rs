@@ -48,6 +48,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/admin/rates", get(admin::rates).post(admin::set_rate))
         .route("/admin/users", get(admin::users).post(admin::create_user))
         .route("/admin/users/{id}/active", axum::routing::post(admin::set_active))
+        .route("/admin/routing", get(admin::routing).post(admin::add_rule))
+        .route("/admin/routing/{id}/active", axum::routing::post(admin::set_rule_active))
         .route("/admin/inquiries/{id}", get(admin::detail))
         .route("/admin/inquiries/{id}/status", axum::routing::post(admin::change_status))
         .route("/{lang}/inquire", axum::routing::post(inquire::submit))

@@ -276,3 +276,93 @@ async fn admins_create_and_deactivate_staff_accounts() {
         sign_in(&site, "farida.desk@icic-ca.example", "apricots from fergana valley").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn admins_route_inquiries_with_new_rules_and_switch_rules_off() {
+    use app::server::entities::{desk, inquiry, routing_rule};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let site = seeded().await;
+    create_user(&site.state.db, "root@icic-ca.example", "Root", Role::Admin, PASSWORD)
+        .await
+        .expect("user");
+    let (_, cookie, _) = sign_in(&site, "root@icic-ca.example", PASSWORD).await;
+    let admin = session_of(&cookie.expect("cookie"));
+    let (status, _, page) = site.get_with("/admin/routing", &[("cookie", &admin)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("data-test=\"rule-row\""));
+
+    let korea = desk::Entity::find()
+        .filter(desk::Column::Code.eq("korea"))
+        .one(&site.state.db)
+        .await
+        .expect("q")
+        .expect("desk");
+    let korea_id = korea.id.to_string();
+    for (fields, why) in [
+        (vec![("desk", korea_id.as_str()), ("priority", "10")], "no condition"),
+        (
+            vec![("desk", korea_id.as_str()), ("priority", "10"), ("country", "XX")],
+            "unknown country",
+        ),
+        (vec![("desk", "9999"), ("priority", "10"), ("country", "BR")], "unknown desk"),
+        (vec![("desk", korea_id.as_str()), ("priority", "ten"), ("country", "BR")], "bad priority"),
+        (
+            vec![("desk", korea_id.as_str()), ("priority", "10"), ("sector", "piracy")],
+            "unknown sector",
+        ),
+    ] {
+        let (status, _, page) = site.post_form_with("/admin/routing", &fields, &admin).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{why}");
+        assert!(page.contains("data-test=\"rule-error\""), "{why}");
+    }
+    // Brazil goes to the default desk, until a rule sends it to Korea.
+    let (status, _, _) = site
+        .post_form_with(
+            "/admin/routing",
+            &[("desk", korea_id.as_str()), ("priority", "10"), ("country", "br")],
+            &admin,
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let send = |email: &'static str| {
+        let fields = [
+            ("name", "Ana Souza"),
+            ("company", "Brasil Agro"),
+            ("country", "BR"),
+            ("email", email),
+            ("investor_type", "trader"),
+            ("investment_range", "1m-5m"),
+            ("message", "Soy."),
+            ("consent", "yes"),
+        ];
+        let site = &site;
+        async move { site.post_form("/en/inquire", &fields, [198, 51, 100, 77]).await }
+    };
+    send("ana1@example.br").await;
+    let desk_of = |email: &'static str| {
+        let db = site.state.db.clone();
+        async move {
+            inquiry::Entity::find()
+                .filter(inquiry::Column::Email.eq(email))
+                .one(&db)
+                .await
+                .expect("q")
+                .expect("row")
+                .desk_id
+        }
+    };
+    assert_eq!(desk_of("ana1@example.br").await, Some(korea.id));
+
+    let rule = routing_rule::Entity::find()
+        .filter(routing_rule::Column::Country.eq("BR"))
+        .one(&site.state.db)
+        .await
+        .expect("q")
+        .expect("rule");
+    let (status, _, _) = site
+        .post_form_with(&format!("/admin/routing/{}/active", rule.id), &[("active", "0")], &admin)
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    send("ana2@example.br").await;
+    assert_ne!(desk_of("ana2@example.br").await, Some(korea.id), "the rule is off");
+}
