@@ -24,7 +24,7 @@ use std::collections::HashMap;
 fn page(title: &str, user: Option<&staff_user::Model>, body: &str) -> String {
     let nav = user.map_or_else(String::new, |user| {
         format!(
-            "<nav class=\"main-nav\" aria-label=\"Staff\"><ul><li><a href=\"/admin/inquiries\">Inquiries</a></li><li><a href=\"/admin/rates\">Exchange rates</a></li><li><a href=\"/admin/users\">Staff accounts</a></li><li><a href=\"/admin/routing\">Routing</a></li></ul></nav>\
+            "<nav class=\"main-nav\" aria-label=\"Staff\"><ul><li><a href=\"/admin/inquiries\">Inquiries</a></li><li><a href=\"/admin/listings\">Listings</a></li><li><a href=\"/admin/rates\">Exchange rates</a></li><li><a href=\"/admin/users\">Staff accounts</a></li><li><a href=\"/admin/routing\">Routing</a></li></ul></nav>\
              <form method=\"post\" action=\"/admin/sign-out\"><span>{} ({})</span> <button type=\"submit\">Sign out</button></form>",
             esc(&user.name),
             esc(&user.role)
@@ -844,6 +844,79 @@ pub async fn set_rule_active(
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
+}
+
+/// The languages in which a listing's required text (title, summary, description) is missing.
+fn missing_languages<'a>(
+    texts: impl Iterator<Item = (&'a str, [&'a str; 3])> + Clone,
+) -> Vec<String> {
+    app::i18n::languages()
+        .iter()
+        .filter(|language| {
+            !texts.clone().any(|(lang, fields)| {
+                lang == language.code && fields.iter().all(|f| !f.trim().is_empty())
+            })
+        })
+        .map(|language| language.code.clone())
+        .collect()
+}
+
+/// `GET /admin/listings`: every site and opportunity with its status and the languages its
+/// required text is still missing in (all staff).
+pub async fn listings(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    use app::server::entities::{opportunity, opportunity_translation, site, site_translation};
+    let user = match staff(&state, &headers, "/admin/listings").await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    let loaded = async {
+        Ok::<_, sea_orm::DbErr>((
+            site::Entity::find().order_by_asc(site::Column::Code).all(&state.db).await?,
+            site_translation::Entity::find().all(&state.db).await?,
+            opportunity::Entity::find()
+                .order_by_asc(opportunity::Column::Code)
+                .all(&state.db)
+                .await?,
+            opportunity_translation::Entity::find().all(&state.db).await?,
+        ))
+    }
+    .await;
+    let Ok((sites, site_texts, opportunities, opportunity_texts)) = loaded else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let row = |kind: &str, code: &str, status: &str, missing: Vec<String>| {
+        let complete = if missing.is_empty() {
+            "all four".to_owned()
+        } else {
+            format!("missing: {}", missing.join(", "))
+        };
+        format!(
+            "<tr data-test=\"listing-row\" data-code=\"{0}\" data-missing=\"{1}\"><td>{2}</td><td>{0}</td><td>{3}</td><td>{4}</td></tr>",
+            esc(code),
+            esc(&missing.join(",")),
+            kind,
+            esc(status),
+            esc(&complete)
+        )
+    };
+    let mut rows = String::new();
+    for s in &sites {
+        let texts = site_texts.iter().filter(|t| t.site_id == s.id).map(|t| {
+            (t.lang.as_str(), [t.title.as_str(), t.summary.as_str(), t.description.as_str()])
+        });
+        rows.push_str(&row("site", &s.code, &s.status, missing_languages(texts)));
+    }
+    for o in &opportunities {
+        let texts = opportunity_texts.iter().filter(|t| t.opportunity_id == o.id).map(|t| {
+            (t.lang.as_str(), [t.title.as_str(), t.summary.as_str(), t.description.as_str()])
+        });
+        rows.push_str(&row("opportunity", &o.code, &o.status, missing_languages(texts)));
+    }
+    let body = format!(
+        "<h1>Listings</h1><p>A listing can be published only when its title, summary and description exist in all four languages.</p>\
+         <table class=\"compare-table\" data-test=\"listings\"><thead><tr><th>Kind</th><th>Code</th><th>Status</th><th>Text</th></tr></thead><tbody>{rows}</tbody></table>"
+    );
+    html(StatusCode::OK, page("Listings", Some(&user), &body))
 }
 
 #[cfg(test)]

@@ -366,3 +366,34 @@ async fn admins_route_inquiries_with_new_rules_and_switch_rules_off() {
     send("ana2@example.br").await;
     assert_ne!(desk_of("ana2@example.br").await, Some(korea.id), "the rule is off");
 }
+
+#[tokio::test]
+async fn the_listings_say_their_status_and_which_languages_lack_text() {
+    use app::server::entities::site_translation;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let site = seeded().await;
+    create_user(&site.state.db, "ed@icic-ca.example", "Ed", Role::Editor, PASSWORD)
+        .await
+        .expect("user");
+    let (_, cookie, _) = sign_in(&site, "ed@icic-ca.example", PASSWORD).await;
+    let editor = session_of(&cookie.expect("cookie"));
+    let (status, _, page) = site.get_with("/admin/listings", &[("cookie", &editor)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        page.matches("data-test=\"listing-row\"").count(),
+        45,
+        "30 sites and 15 opportunities"
+    );
+    assert!(page.contains("data-code=\"KZ-P1\" data-missing=\"\""), "complete in four languages");
+
+    // Korean text removed: the list says so.
+    let kz_p1 = site.row("KZ-P1").await;
+    site_translation::Entity::delete_many()
+        .filter(site_translation::Column::SiteId.eq(kz_p1.id))
+        .filter(site_translation::Column::Lang.eq("ko"))
+        .exec(&site.state.db)
+        .await
+        .expect("delete");
+    let (_, _, page) = site.get_with("/admin/listings", &[("cookie", &editor)]).await;
+    assert!(page.contains("data-code=\"KZ-P1\" data-missing=\"ko\""));
+}
