@@ -3,7 +3,7 @@
 //! on their private page). Server-rendered HTML in English, with no WebAssembly: staff pages
 //! never weigh on the public pages' budget.
 
-use app::models::{InquiryStatus, Role};
+use app::models::{InquiryStatus, PublicationStatus, Role};
 use app::server::AppState;
 use app::server::entities::{desk, inquiry, inquiry_event, outbox, staff_user};
 use app::server::inquiries;
@@ -914,9 +914,165 @@ pub async fn listings(State(state): State<AppState>, headers: HeaderMap) -> Resp
     }
     let body = format!(
         "<h1>Listings</h1><p>A listing can be published only when its title, summary and description exist in all four languages.</p>\
-         <table class=\"compare-table\" data-test=\"listings\"><thead><tr><th>Kind</th><th>Code</th><th>Status</th><th>Text</th></tr></thead><tbody>{rows}</tbody></table>"
+         <table class=\"compare-table\" data-test=\"listings\"><thead><tr><th>Kind</th><th>Code</th><th>Status</th><th>Text</th><th>Workflow</th></tr></thead><tbody>{rows}</tbody></table>"
     );
     html(StatusCode::OK, page("Listings", Some(&user), &body))
+}
+
+/// Where a listing may go from `status`: draft → in review → published → archived, with the way
+/// back to draft for corrections.
+fn next_statuses(status: PublicationStatus) -> Vec<PublicationStatus> {
+    use PublicationStatus::*;
+    match status {
+        Draft => vec![InReview],
+        InReview => vec![Published, Draft],
+        Published => vec![Archived, Draft],
+        Archived => vec![Draft],
+    }
+}
+
+/// `POST /admin/listings/{code}/status`: editors and admins move a listing along the workflow;
+/// it is published only with its text complete in every language. Recorded in the audit log.
+pub async fn change_listing_status(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    body: Bytes,
+) -> Response {
+    use app::server::entities::{
+        audit_log, opportunity, opportunity_translation, site, site_translation,
+    };
+    let user = match staff(&state, &headers, "/admin/listings").await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    if !matches!(user.role.parse(), Ok(Role::Editor | Role::Admin)) {
+        return html(
+            StatusCode::FORBIDDEN,
+            page("Not allowed", Some(&user), "<h1>Only editors and admins publish</h1>"),
+        );
+    }
+    let Some(wanted) = form(&body).get("status").and_then(|s| s.parse::<PublicationStatus>().ok())
+    else {
+        return html(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page("Bad status", Some(&user), "<h1>Choose a status</h1>"),
+        );
+    };
+    let refuse = |message: String| {
+        html(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page(
+                "Not possible",
+                Some(&user),
+                &format!(
+                    "<h1 data-test=\"workflow-error\">{}</h1><p><a href=\"/admin/listings\">Back to the listings</a></p>",
+                    esc(&message)
+                ),
+            ),
+        )
+    };
+    let now = Utc::now();
+    let published_at = |current: Option<chrono::DateTime<Utc>>| {
+        if wanted == PublicationStatus::Published { current.or(Some(now)) } else { current }
+    };
+    /// What became of the request: changed (the kind of listing, its former status) or refused.
+    enum Moved {
+        Changed(&'static str, String),
+        Refused(String),
+    }
+    let result: Result<Option<Moved>, sea_orm::DbErr> = async {
+        if let Some(found) =
+            site::Entity::find().filter(site::Column::Code.eq(&code)).one(&state.db).await?
+        {
+            let texts = site_translation::Entity::find()
+                .filter(site_translation::Column::SiteId.eq(found.id))
+                .all(&state.db)
+                .await?;
+            let missing = missing_languages(texts.iter().map(|t| {
+                (t.lang.as_str(), [t.title.as_str(), t.summary.as_str(), t.description.as_str()])
+            }));
+            let from = found.status.clone();
+            if let Some(problem) = workflow_problem(&from, wanted, &missing) {
+                return Ok(Some(Moved::Refused(problem)));
+            }
+            let mut changed: site::ActiveModel = found.clone().into();
+            changed.status = Set(wanted.as_str().to_owned());
+            changed.published_at = Set(published_at(found.published_at));
+            changed.updated_at = Set(now);
+            changed.update(&state.db).await?;
+            return Ok(Some(Moved::Changed("site", from)));
+        }
+        if let Some(found) = opportunity::Entity::find()
+            .filter(opportunity::Column::Code.eq(&code))
+            .one(&state.db)
+            .await?
+        {
+            let texts = opportunity_translation::Entity::find()
+                .filter(opportunity_translation::Column::OpportunityId.eq(found.id))
+                .all(&state.db)
+                .await?;
+            let missing = missing_languages(texts.iter().map(|t| {
+                (t.lang.as_str(), [t.title.as_str(), t.summary.as_str(), t.description.as_str()])
+            }));
+            let from = found.status.clone();
+            if let Some(problem) = workflow_problem(&from, wanted, &missing) {
+                return Ok(Some(Moved::Refused(problem)));
+            }
+            let mut changed: opportunity::ActiveModel = found.clone().into();
+            changed.status = Set(wanted.as_str().to_owned());
+            changed.published_at = Set(published_at(found.published_at));
+            changed.updated_at = Set(now);
+            changed.update(&state.db).await?;
+            return Ok(Some(Moved::Changed("opportunity", from)));
+        }
+        Ok(None)
+    }
+    .await;
+    match result {
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Ok(Some(Moved::Refused(message))) => refuse(message),
+        Ok(Some(Moved::Changed(entity, from))) => {
+            let entry = audit_log::ActiveModel {
+                actor_id: Set(Some(user.id)),
+                action: Set("status".into()),
+                entity: Set(entity.into()),
+                entity_id: Set(Some(code.clone())),
+                detail: Set(Some(format!("{from} -> {}", wanted.as_str()))),
+                created_at: Set(now),
+                ..Default::default()
+            };
+            if let Err(err) = entry.insert(&state.db).await {
+                tracing::error!(cause = %err, "cannot write the audit log");
+            }
+            Redirect::to("/admin/listings").into_response()
+        }
+        Err(err) => {
+            tracing::error!(cause = %err, "cannot change a listing's status");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// Why a listing cannot go from `from` to `wanted`, if it cannot.
+fn workflow_problem(from: &str, wanted: PublicationStatus, missing: &[String]) -> Option<String> {
+    let Ok(current) = from.parse::<PublicationStatus>() else {
+        return Some(format!("The listing's status '{from}' is not one the workflow knows."));
+    };
+    if !next_statuses(current).contains(&wanted) {
+        return Some(format!(
+            "A listing cannot go from {} to {}.",
+            current.as_str(),
+            wanted.as_str()
+        ));
+    }
+    if wanted == PublicationStatus::Published && !missing.is_empty() {
+        return Some(format!(
+            "It cannot be published yet: its title, summary or description is missing in {}.",
+            missing.join(", ")
+        ));
+    }
+    None
 }
 
 #[cfg(test)]

@@ -46,6 +46,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/admin/sign-out", axum::routing::post(admin::sign_out))
         .route("/admin/inquiries", get(admin::inbox))
         .route("/admin/listings", get(admin::listings))
+        .route("/admin/listings/{code}/status", axum::routing::post(admin::change_listing_status))
         .route("/admin/rates", get(admin::rates).post(admin::set_rate))
         .route("/admin/users", get(admin::users).post(admin::create_user))
         .route("/admin/users/{id}/active", axum::routing::post(admin::set_active))

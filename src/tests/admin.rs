@@ -397,3 +397,68 @@ async fn the_listings_say_their_status_and_which_languages_lack_text() {
     let (_, _, page) = site.get_with("/admin/listings", &[("cookie", &editor)]).await;
     assert!(page.contains("data-code=\"KZ-P1\" data-missing=\"ko\""));
 }
+
+#[tokio::test]
+async fn listings_move_through_the_workflow_and_publish_only_when_complete() {
+    use app::server::entities::{audit_log, site_translation};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let site = seeded().await;
+    create_user(&site.state.db, "ed@icic-ca.example", "Ed", Role::Editor, PASSWORD)
+        .await
+        .expect("user");
+    create_user(&site.state.db, "li.desk@icic-ca.example", "Li", Role::Desk, PASSWORD)
+        .await
+        .expect("user");
+    let (_, cookie, _) = sign_in(&site, "ed@icic-ca.example", PASSWORD).await;
+    let editor = session_of(&cookie.expect("cookie"));
+    let slug = site.slug("UZ-L2").await;
+    let status_of = |code: &'static str| {
+        let site = &site;
+        async move { site.row(code).await.status }
+    };
+    let change = |to: &'static str, cookie: String| {
+        let site = &site;
+        async move {
+            site.post_form_with("/admin/listings/UZ-L2/status", &[("status", to)], &cookie).await.0
+        }
+    };
+
+    // Archived: it leaves the public site at once.
+    assert_eq!(change("archived", editor.clone()).await, StatusCode::SEE_OTHER);
+    assert_eq!(status_of("UZ-L2").await, "archived");
+    let (status, _) = site.get(&format!("/en/sites/{slug}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // No shortcut from archived to published.
+    assert_eq!(change("published", editor.clone()).await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(change("draft", editor.clone()).await, StatusCode::SEE_OTHER);
+    assert_eq!(change("in_review", editor.clone()).await, StatusCode::SEE_OTHER);
+
+    // Without its Arabic text it cannot be published; the answer names what is missing.
+    let row = site.row("UZ-L2").await;
+    site_translation::Entity::delete_many()
+        .filter(site_translation::Column::SiteId.eq(row.id))
+        .filter(site_translation::Column::Lang.eq("ar"))
+        .exec(&site.state.db)
+        .await
+        .expect("delete");
+    let (status, _, page) = site
+        .post_form_with("/admin/listings/UZ-L2/status", &[("status", "published")], &editor)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("missing in ar"), "{page}");
+    assert_eq!(status_of("UZ-L2").await, "in_review");
+
+    // A desk officer may not publish.
+    let (_, cookie, _) = sign_in(&site, "li.desk@icic-ca.example", PASSWORD).await;
+    assert_eq!(change("draft", session_of(&cookie.expect("cookie"))).await, StatusCode::FORBIDDEN);
+
+    // Every change is in the audit log, with who made it.
+    let entries = audit_log::Entity::find()
+        .filter(audit_log::Column::EntityId.eq("UZ-L2"))
+        .all(&site.state.db)
+        .await
+        .expect("q");
+    assert_eq!(entries.len(), 3);
+    assert!(entries.iter().all(|e| e.actor_id.is_some()));
+    assert_eq!(entries[0].detail.as_deref(), Some("published -> archived"));
+}
