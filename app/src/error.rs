@@ -12,6 +12,9 @@ pub enum AppError {
     /// The page or record does not exist (or is not public).
     #[error("not found")]
     NotFound,
+    /// The record was public and has been withdrawn (an archived listing).
+    #[error("gone")]
+    Gone,
     /// The request was malformed; the text names what, for the log and for API clients.
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -28,6 +31,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotFound => 404,
+            AppError::Gone => 410,
             AppError::BadRequest(_) => 400,
             AppError::Unavailable => 503,
             AppError::Internal => 500,
@@ -38,6 +42,7 @@ impl AppError {
     pub fn message_id(&self) -> &'static str {
         match self {
             AppError::NotFound => "error-not-found",
+            AppError::Gone => "error-gone",
             AppError::BadRequest(_) => "error-bad-request",
             AppError::Unavailable => "error-unavailable",
             AppError::Internal => "error-internal",

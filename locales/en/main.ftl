@@ -14,6 +14,8 @@ footer-reachable = Everything on this site is served from the center’s own ser
 ## Errors a visitor may see.
 error-not-found-title = Page not found
 error-not-found = This page does not exist or is no longer published.
+error-gone-title = This listing is no longer offered
+error-gone = The center has withdrawn this listing. Other sites and projects are waiting on the lists.
 error-bad-request = The request could not be understood. Please check the address and try again.
 error-unavailable = The portal is briefly unavailable. Please try again in a few minutes.
 error-internal = Something went wrong on our side. We have been notified; please try again later.

@@ -14,6 +14,8 @@ footer-reachable = 이 사이트의 모든 콘텐츠는 센터 자체 서버에�
 ## 방문자에게 보이는 오류 안내.
 error-not-found-title = 페이지를 찾을 수 없습니다
 error-not-found = 존재하지 않거나 더 이상 게시되지 않는 페이지입니다.
+error-gone-title = 더 이상 제공되지 않는 매물입니다
+error-gone = 센터가 이 정보를 철회했습니다. 다른 부지와 사업은 목록에서 확인하십시오.
 error-bad-request = 요청을 처리할 수 없습니다. 주소를 확인한 뒤 다시 시도해 주십시오.
 error-unavailable = 포털을 잠시 이용할 수 없습니다. 몇 분 뒤 다시 시도해 주십시오.
 error-internal = 일시적인 오류가 발생했습니다. 담당자에게 자동으로 전달되었으니 잠시 후 다시 시도해 주십시오.

@@ -14,6 +14,8 @@ footer-reachable = 本网站所有内容均由中心自有服务器提供，在�
 ## 访客可能看到的错误提示。
 error-not-found-title = 页面不存在
 error-not-found = 该页面不存在或已下线。
+error-gone-title = 该项目已不再提供
+error-gone = 中心已撤回此信息。其他地块和项目请查看列表。
 error-bad-request = 无法识别该请求，请检查网址后重试。
 error-unavailable = 门户网站暂时无法访问，请几分钟后再试。
 error-internal = 系统出现问题，我们已收到通知，请稍后再试。

@@ -423,11 +423,17 @@ async fn listings_move_through_the_workflow_and_publish_only_when_complete() {
         }
     };
 
-    // Archived: it leaves the public site at once.
+    // Archived: it leaves the public site at once, its address answering 410 Gone.
     assert_eq!(change("archived", editor.clone()).await, StatusCode::SEE_OTHER);
     assert_eq!(status_of("UZ-L2").await, "archived");
-    let (status, _) = site.get(&format!("/en/sites/{slug}")).await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, html) = site.get(&format!("/zh/sites/{slug}")).await;
+    assert_eq!(status, StatusCode::GONE);
+    assert!(
+        html.contains(&app::i18n::text("zh", "error-gone-title")),
+        "said in the reader's language"
+    );
+    let (_, html) = site.get("/en/sites?q=UZ-L2").await;
+    assert!(!html.contains("data-code=\"UZ-L2\""), "nor in the lists");
     // No shortcut from archived to published.
     assert_eq!(change("published", editor.clone()).await, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(change("draft", editor.clone()).await, StatusCode::SEE_OTHER);

@@ -17,6 +17,12 @@ fn language(lang: &str) -> Result<&'static str, AppError> {
         .ok_or_else(|| AppError::BadRequest(format!("unknown language {lang}")))
 }
 
+/// An archived listing's page answers 410 Gone; any other missing one 404.
+#[cfg(feature = "ssr")]
+fn withdrawn_or_missing(withdrawn: bool) -> AppError {
+    if withdrawn { AppError::Gone } else { AppError::NotFound }
+}
+
 #[cfg(feature = "ssr")]
 fn pages(total: u64) -> u32 {
     u32::try_from(total.div_ceil(crate::server::listings::PAGE_SIZE).max(1)).unwrap_or(u32::MAX)
@@ -55,7 +61,9 @@ pub async fn get_site(
     use crate::server::{AppState, listings, present};
     let lang = language(&lang)?;
     let state = AppState::from_context()?;
-    let found = listings::find_site(&state.db, lang, &slug).await?.ok_or(AppError::NotFound)?;
+    let Some(found) = listings::find_site(&state.db, lang, &slug).await? else {
+        return Err(withdrawn_or_missing(listings::was_withdrawn(&state.db, true, &slug).await?));
+    };
     Ok(present::site_detail(
         lang,
         state.shown(prefs),
@@ -96,8 +104,9 @@ pub async fn get_opportunity(
     use crate::server::{AppState, listings, present};
     let lang = language(&lang)?;
     let state = AppState::from_context()?;
-    let found =
-        listings::find_opportunity(&state.db, lang, &slug).await?.ok_or(AppError::NotFound)?;
+    let Some(found) = listings::find_opportunity(&state.db, lang, &slug).await? else {
+        return Err(withdrawn_or_missing(listings::was_withdrawn(&state.db, false, &slug).await?));
+    };
     Ok(present::opportunity_detail(
         lang,
         &state.shown(prefs).money,

@@ -46,10 +46,14 @@ pub fn NotFoundOr(
     back_label: String,
 ) -> impl IntoView {
     let href = format!("/{}/{back}", use_language().code);
+    let (title, test) = match err {
+        crate::error::AppError::Gone => (t("error-gone-title"), "gone"),
+        _ => (t("error-not-found-title"), "not-found"),
+    };
     view! {
-        <leptos_meta::Title text=t("error-not-found-title") />
-        <section class="error-page" data-test="not-found">
-            <h1>{t("error-not-found-title")}</h1>
+        <leptos_meta::Title text=title.clone() />
+        <section class="error-page" data-test=test>
+            <h1>{title}</h1>
             <ErrorNotice err />
             <p>
                 <a href=href>{back_label}</a>

@@ -655,3 +655,26 @@ pub async fn available_area_by_zone(
         .all(db)
         .await
 }
+
+/// Whether the site (or, with `site` false, the opportunity) at `slug` exists and is archived.
+pub async fn was_withdrawn(
+    db: &impl ConnectionTrait,
+    site: bool,
+    slug: &str,
+) -> Result<bool, DbErr> {
+    let archived = PublicationStatus::Archived.as_str();
+    let count = if site {
+        site::Entity::find()
+            .filter(site::Column::Slug.eq(slug))
+            .filter(site::Column::Status.eq(archived))
+            .count(db)
+            .await?
+    } else {
+        opportunity::Entity::find()
+            .filter(opportunity::Column::Slug.eq(slug))
+            .filter(opportunity::Column::Status.eq(archived))
+            .count(db)
+            .await?
+    };
+    Ok(count > 0)
+}
