@@ -27,6 +27,13 @@ async fn sign_in(
     (status, cookie, body)
 }
 
+/// A new account with `role`, signed in: its session cookie, for a `Cookie` header.
+async fn signed_in(site: &TestSite, email: &str, name: &str, role: Role) -> String {
+    create_user(&site.state.db, email, name, role, PASSWORD).await.expect("user");
+    let (_, cookie, _) = sign_in(site, email, PASSWORD).await;
+    session_of(&cookie.expect("a session cookie"))
+}
+
 fn session_of(cookie: &str) -> String {
     cookie.split(';').next().unwrap_or_default().to_owned()
 }
@@ -225,11 +232,7 @@ async fn admins_set_exchange_rates_that_the_public_pages_follow_at_once() {
 #[tokio::test]
 async fn admins_create_and_deactivate_staff_accounts() {
     let site = seeded().await;
-    create_user(&site.state.db, "root@icic-ca.example", "Root", Role::Admin, PASSWORD)
-        .await
-        .expect("user");
-    let (_, cookie, _) = sign_in(&site, "root@icic-ca.example", PASSWORD).await;
-    let admin = session_of(&cookie.expect("cookie"));
+    let admin = signed_in(&site, "root@icic-ca.example", "Root", Role::Admin).await;
     let (status, _, page) = site.get_with("/admin/users", &[("cookie", &admin)]).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("data-email=\"li.wei@icic-ca.example\""), "the seeded staff are listed");
@@ -282,11 +285,7 @@ async fn admins_route_inquiries_with_new_rules_and_switch_rules_off() {
     use app::server::entities::{desk, inquiry, routing_rule};
     use sea_orm::{ColumnTrait, QueryFilter};
     let site = seeded().await;
-    create_user(&site.state.db, "root@icic-ca.example", "Root", Role::Admin, PASSWORD)
-        .await
-        .expect("user");
-    let (_, cookie, _) = sign_in(&site, "root@icic-ca.example", PASSWORD).await;
-    let admin = session_of(&cookie.expect("cookie"));
+    let admin = signed_in(&site, "root@icic-ca.example", "Root", Role::Admin).await;
     let (status, _, page) = site.get_with("/admin/routing", &[("cookie", &admin)]).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("data-test=\"rule-row\""));
@@ -372,11 +371,7 @@ async fn the_listings_say_their_status_and_which_languages_lack_text() {
     use app::server::entities::site_translation;
     use sea_orm::{ColumnTrait, QueryFilter};
     let site = seeded().await;
-    create_user(&site.state.db, "ed@icic-ca.example", "Ed", Role::Editor, PASSWORD)
-        .await
-        .expect("user");
-    let (_, cookie, _) = sign_in(&site, "ed@icic-ca.example", PASSWORD).await;
-    let editor = session_of(&cookie.expect("cookie"));
+    let editor = signed_in(&site, "ed@icic-ca.example", "Ed", Role::Editor).await;
     let (status, _, page) = site.get_with("/admin/listings", &[("cookie", &editor)]).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
