@@ -464,3 +464,27 @@ async fn a_refused_address_is_marked_failed_and_the_desk_still_hears() {
     assert_eq!(desk_row.status, "sent");
     assert_eq!(sink.messages().len(), 1);
 }
+
+#[tokio::test]
+async fn the_campaign_of_the_link_a_visitor_came_by_reaches_the_form() {
+    let site = seeded().await;
+    let (status, headers, _) = site
+        .get_with("/en/sites?utm_source=kotra&utm_campaign=expo-2026&utm_medium=%3Cb%3E", &[])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let cookies: Vec<String> = headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+        .collect();
+    assert!(cookies.contains(&"utm_source=kotra".to_owned()), "{cookies:?}");
+    assert!(cookies.contains(&"utm_campaign=expo-2026".to_owned()), "{cookies:?}");
+    assert!(
+        !cookies.iter().any(|c| c.starts_with("utm_medium")),
+        "a value that is not a plain word is not kept"
+    );
+    let (_, _, html) = site.get_with("/en/inquire", &[("cookie", &cookies.join("; "))]).await;
+    assert!(html.contains(r#"name="utm_source" value="kotra""#), "carried into the form");
+    assert!(html.contains(r#"name="utm_campaign" value="expo-2026""#));
+}
