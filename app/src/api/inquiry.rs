@@ -12,7 +12,6 @@ pub async fn get_inquiry_form(
     codes: Vec<String>,
 ) -> Result<InquiryFormData, AppError> {
     use crate::i18n;
-    use crate::models::COUNTRIES;
     use crate::server::{AppState, inquiries};
     let lang = i18n::find(&lang)
         .ok_or_else(|| AppError::BadRequest(format!("unknown language {lang}")))?
@@ -27,16 +26,34 @@ pub async fn get_inquiry_form(
         .collect();
     let (found, _) = inquiries::find_listings(&state.db, &codes).await?;
     let titled = inquiries::listing_titles(&state.db, &found, lang).await?;
-    let mut countries: Vec<(String, String)> = COUNTRIES
-        .iter()
-        .map(|code| ((*code).to_owned(), i18n::text(lang, &format!("country-{code}"))))
-        .collect();
-    countries.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(InquiryFormData {
         reply_days: state.inquiry.reply_days,
         listings: titled.into_iter().map(|(l, title)| link(lang, &l, title)).collect(),
-        countries,
+        countries: countries(lang).to_vec(),
     })
+}
+
+/// Every country named in `lang`, ordered by name: built once per language, not per page (the
+/// form is on every listing page).
+#[cfg(feature = "ssr")]
+fn countries(lang: &str) -> &'static [(String, String)] {
+    use std::{collections::HashMap, sync::OnceLock};
+    static BY_LANGUAGE: OnceLock<HashMap<String, Vec<(String, String)>>> = OnceLock::new();
+    let all = BY_LANGUAGE.get_or_init(|| {
+        crate::i18n::languages()
+            .iter()
+            .map(|language| {
+                let code = language.code.as_str();
+                let mut named: Vec<(String, String)> = crate::models::COUNTRIES
+                    .iter()
+                    .map(|c| ((*c).to_owned(), crate::i18n::text(code, &format!("country-{c}"))))
+                    .collect();
+                named.sort_by(|a, b| a.1.cmp(&b.1));
+                (language.code.clone(), named)
+            })
+            .collect()
+    });
+    all.get(lang).map_or(&[], Vec::as_slice)
 }
 
 #[cfg(feature = "ssr")]

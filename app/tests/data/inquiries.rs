@@ -125,9 +125,8 @@ on_both!(rules_route_by_country_sector_and_zone_in_priority_order, |backend: Bac
     assert_eq!(desk_for("CN", vec![]).await, "china", "by country; the inactive rule is ignored");
     assert_eq!(desk_for("BR", vec![]).await, "general", "no rule: the default desk");
     assert_eq!(desk_for("CN", vec![bonded_site.clone()]).await, "bonded", "zone beats country");
-    if let Some(code) = published_opportunity("logistics").await {
-        assert_eq!(desk_for("KR", vec![code, bonded_site]).await, "logistics", "highest priority");
-    }
+    let code = published_opportunity("logistics").await.expect("a logistics opportunity is seeded");
+    assert_eq!(desk_for("KR", vec![code, bonded_site]).await, "logistics", "highest priority");
 });
 
 on_both!(
