@@ -57,7 +57,7 @@ pub async fn listings(State(state): State<AppState>, headers: HeaderMap) -> Resp
             format!("missing: {}", missing.join(", "))
         };
         format!(
-            "<tr data-test=\"listing-row\" data-code=\"{0}\" data-missing=\"{1}\"><td>{2}</td><td>{0}</td><td>{3}</td><td>{4}</td></tr>",
+            "<tr data-test=\"listing-row\" data-code=\"{0}\" data-missing=\"{1}\"><td>{2}</td><td>{0}</td><td>{3}</td><td>{4}</td><td><a href=\"/admin/listings/{0}/edit\">Edit</a> · <a href=\"/admin/listings/{0}/preview/en\">Preview</a></td></tr>",
             esc(code),
             esc(&missing.join(",")),
             kind,
@@ -80,14 +80,15 @@ pub async fn listings(State(state): State<AppState>, headers: HeaderMap) -> Resp
     }
     let body = format!(
         "<h1>Listings</h1><p>A listing can be published only when its title, summary and description exist in all four languages.</p>\
-         <table class=\"compare-table\" data-test=\"listings\"><thead><tr><th>Kind</th><th>Code</th><th>Status</th><th>Text</th><th>Workflow</th></tr></thead><tbody>{rows}</tbody></table>"
+         <p><a class=\"button\" href=\"/admin/listings/new?kind=site\" data-test=\"new-site\">New site</a> <a class=\"button\" href=\"/admin/listings/new?kind=opportunity\" data-test=\"new-opportunity\">New opportunity</a></p>\
+         <table class=\"compare-table\" data-test=\"listings\"><thead><tr><th>Kind</th><th>Code</th><th>Status</th><th>Text</th><th></th></tr></thead><tbody>{rows}</tbody></table>"
     );
     html(StatusCode::OK, page("Listings", Some(&user), &body))
 }
 
 /// Where a listing may go from `status`: draft → in review → published → archived, with the way
 /// back to draft for corrections.
-fn next_statuses(status: PublicationStatus) -> Vec<PublicationStatus> {
+pub(super) fn next_statuses(status: PublicationStatus) -> Vec<PublicationStatus> {
     use PublicationStatus::*;
     match status {
         Draft => vec![InReview],
@@ -118,7 +119,14 @@ pub async fn change_listing_status(
             page("Not allowed", Some(&user), "<h1>Only editors and admins publish</h1>"),
         );
     }
-    let Some(wanted) = form(&body).get("status").and_then(|s| s.parse::<PublicationStatus>().ok())
+    let fields = form(&body);
+    // From the editor, back to the editor; otherwise to the list.
+    let back = if fields.get("from").map(String::as_str) == Some("editor") {
+        format!("/admin/listings/{code}/edit")
+    } else {
+        "/admin/listings".to_owned()
+    };
+    let Some(wanted) = fields.get("status").and_then(|s| s.parse::<PublicationStatus>().ok())
     else {
         return html(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -211,7 +219,7 @@ pub async fn change_listing_status(
             if let Err(err) = entry.insert(&state.db).await {
                 tracing::error!(cause = %err, "cannot write the audit log");
             }
-            Redirect::to("/admin/listings").into_response()
+            Redirect::to(&back).into_response()
         }
         Err(err) => {
             tracing::error!(cause = %err, "cannot change a listing's status");

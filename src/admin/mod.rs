@@ -17,11 +17,13 @@ use axum::{
 };
 use std::collections::HashMap;
 
+mod editor;
 mod inbox;
 mod listings;
 mod people;
 mod rates;
 
+pub use editor::*;
 pub use inbox::*;
 pub use listings::*;
 pub use people::*;
@@ -210,6 +212,11 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
         (Method::POST, "/admin/inquiries/{id}/status", post(change_status)),
         (Method::GET, "/admin/listings", get(listings)),
         (Method::POST, "/admin/listings/{code}/status", post(change_listing_status)),
+        (Method::GET, "/admin/listings/new", get(new_listing)),
+        (Method::POST, "/admin/listings/new", post(create_listing)),
+        (Method::GET, "/admin/listings/{code}/edit", get(edit_listing)),
+        (Method::POST, "/admin/listings/{code}/edit", post(update_listing)),
+        (Method::GET, "/admin/listings/{code}/preview/{lang}", get(preview)),
         (Method::GET, "/admin/rates", get(rates)),
         (Method::POST, "/admin/rates", post(set_rate)),
         (Method::GET, "/admin/users", get(users)),

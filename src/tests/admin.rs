@@ -34,6 +34,14 @@ async fn signed_in(site: &TestSite, email: &str, name: &str, role: Role) -> Stri
     session_of(&cookie.expect("a session cookie"))
 }
 
+/// A new account with `role` and an open session, without the (slow) password check: the
+/// `Cookie` header value for it.
+pub(crate) async fn session_for(site: &TestSite, email: &str, role: Role) -> String {
+    let user = create_user(&site.state.db, email, email, role, PASSWORD).await.expect("user");
+    let token = app::server::sessions::open(&site.state.db, &user, None).await.expect("session");
+    format!("{}={token}", app::server::sessions::COOKIE)
+}
+
 fn session_of(cookie: &str) -> String {
     cookie.split(';').next().unwrap_or_default().to_owned()
 }

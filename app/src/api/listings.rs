@@ -61,7 +61,9 @@ pub async fn get_site(
     use crate::server::{AppState, listings, present};
     let lang = language(&lang)?;
     let state = AppState::from_context()?;
-    let Some(found) = listings::find_site(&state.db, lang, &slug).await? else {
+    let Some(found) =
+        listings::find_site(&state.db, lang, &slug, crate::server::showing_drafts()).await?
+    else {
         return Err(withdrawn_or_missing(listings::was_withdrawn(&state.db, true, &slug).await?));
     };
     Ok(present::site_detail(
@@ -104,7 +106,9 @@ pub async fn get_opportunity(
     use crate::server::{AppState, listings, present};
     let lang = language(&lang)?;
     let state = AppState::from_context()?;
-    let Some(found) = listings::find_opportunity(&state.db, lang, &slug).await? else {
+    let Some(found) =
+        listings::find_opportunity(&state.db, lang, &slug, crate::server::showing_drafts()).await?
+    else {
         return Err(withdrawn_or_missing(listings::was_withdrawn(&state.db, false, &slug).await?));
     };
     Ok(present::opportunity_detail(

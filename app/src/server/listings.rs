@@ -284,12 +284,15 @@ pub struct SiteWithDetails {
     pub opportunities: Vec<OpportunityRow>,
 }
 
+/// A site by its slug: published only, unless `drafts` (the staff preview).
 pub async fn find_site(
     db: &impl ConnectionTrait,
     lang: &str,
     slug: &str,
+    drafts: bool,
 ) -> Result<Option<SiteWithDetails>, DbErr> {
-    let Some(site) = published_sites().filter(site::Column::Slug.eq(slug)).one(db).await? else {
+    let select = if drafts { site::Entity::find() } else { published_sites() };
+    let Some(site) = select.filter(site::Column::Slug.eq(slug)).one(db).await? else {
         return Ok(None);
     };
     let mut texts = site_texts(db, &[site.id], lang).await?;
@@ -382,14 +385,15 @@ pub struct OpportunityWithDetails {
     pub sites: Vec<SiteRow>,
 }
 
+/// An opportunity by its slug: published only, unless `drafts` (the staff preview).
 pub async fn find_opportunity(
     db: &impl ConnectionTrait,
     lang: &str,
     slug: &str,
+    drafts: bool,
 ) -> Result<Option<OpportunityWithDetails>, DbErr> {
-    let Some(opportunity) =
-        published_opportunities().filter(opportunity::Column::Slug.eq(slug)).one(db).await?
-    else {
+    let select = if drafts { opportunity::Entity::find() } else { published_opportunities() };
+    let Some(opportunity) = select.filter(opportunity::Column::Slug.eq(slug)).one(db).await? else {
         return Ok(None);
     };
     let photos = photos(db, media::Column::OpportunityId, &[opportunity.id], lang).await?;

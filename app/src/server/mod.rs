@@ -16,3 +16,12 @@ pub mod state;
 pub mod users;
 
 pub use state::AppState;
+
+/// In the context of a staff preview: listings are found whatever their status.
+#[derive(Clone, Copy, Debug)]
+pub struct ShowDrafts;
+
+/// Whether the current render is a staff preview.
+pub fn showing_drafts() -> bool {
+    leptos::prelude::use_context::<ShowDrafts>().is_some()
+}
