@@ -5,6 +5,10 @@ import { defineConfig } from '@playwright/test';
 
 export const PORT = 3100;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+// Staff accounts the server command creates for the staff tests.
+export const STAFF_PASSWORD = 'caravan of forty camels 2027';
+export const EDITOR_EMAIL = 'e2e.editor@icic-ca.example';
+export const DESK_EMAIL = 'e2e.desk@icic-ca.example';
 export const SERVER_ENV = {
   DATABASE_URL: 'sqlite://target/e2e/portal.db',
   PORTAL_DATA_DIR: 'target/e2e',
@@ -40,9 +44,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh database with the demo content, then the server. (Playwright starts the web server
+    // A fresh database with the demo content and two staff accounts, then the server. (Playwright starts the web server
     // before any global setup, so the seeding must happen here.)
-    command: 'rm -rf target/e2e && target/release/portal seed && exec target/release/portal serve',
+    command:
+      'rm -rf target/e2e && target/release/portal seed' +
+      ` && echo '${STAFF_PASSWORD}' | target/release/portal create-user --email ${EDITOR_EMAIL} --role editor --name 'E2E Editor'` +
+      ` && echo '${STAFF_PASSWORD}' | target/release/portal create-user --email ${DESK_EMAIL} --role desk --name 'E2E Desk'` +
+      ' && exec target/release/portal serve',
     cwd: '..',
     url: `${BASE_URL}/healthz`,
     env: SERVER_ENV,

@@ -32,6 +32,10 @@ mod admin_tests;
 #[path = "tests/admin_editor.rs"]
 mod admin_editor_tests;
 
+#[cfg(test)]
+#[path = "tests/admin_access.rs"]
+mod admin_access_tests;
+
 use clap::Parser;
 use std::process::ExitCode;
 
