@@ -24,6 +24,8 @@ mod people;
 mod rates;
 
 pub use audit::audit;
+#[cfg(test)]
+pub(crate) use audit::record;
 pub use inbox::*;
 pub use listings::*;
 pub use people::*;

@@ -9,9 +9,9 @@ use app::server::users::create_user;
 use axum::http::StatusCode;
 use sea_orm::EntityTrait;
 
-const PASSWORD: &str = "silk road freight by rail 2027";
+pub(crate) const PASSWORD: &str = "silk road freight by rail 2027";
 
-async fn sign_in(
+pub(crate) async fn sign_in(
     site: &TestSite,
     email: &str,
     password: &str,
@@ -28,13 +28,13 @@ async fn sign_in(
 }
 
 /// A new account with `role`, signed in: its session cookie, for a `Cookie` header.
-async fn signed_in(site: &TestSite, email: &str, name: &str, role: Role) -> String {
+pub(crate) async fn signed_in(site: &TestSite, email: &str, name: &str, role: Role) -> String {
     create_user(&site.state.db, email, name, role, PASSWORD).await.expect("user");
     let (_, cookie, _) = sign_in(site, email, PASSWORD).await;
     session_of(&cookie.expect("a session cookie"))
 }
 
-fn session_of(cookie: &str) -> String {
+pub(crate) fn session_of(cookie: &str) -> String {
     cookie.split(';').next().unwrap_or_default().to_owned()
 }
 
