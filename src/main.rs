@@ -36,6 +36,10 @@ mod admin_editor_tests;
 #[path = "tests/admin_access.rs"]
 mod admin_access_tests;
 
+#[cfg(test)]
+#[path = "tests/admin_people.rs"]
+mod admin_people_tests;
+
 use clap::Parser;
 use std::process::ExitCode;
 

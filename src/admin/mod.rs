@@ -1,5 +1,5 @@
 //! The staff area under `/admin`: sign-in and sign-out, the inquiry inbox, listings and their
-//! publication, exchange rates, staff accounts and routing. Server-rendered HTML in English, with
+//! publication, exchange rates, staff accounts, routing and the audit log. Server-rendered HTML in English, with
 //! no WebAssembly: staff pages never weigh on the public pages' budget.
 
 use app::models::Role;
@@ -17,12 +17,16 @@ use axum::{
 };
 use std::collections::HashMap;
 
+mod audit;
 mod editor;
 mod inbox;
 mod listings;
 mod people;
 mod rates;
 
+pub use audit::audit;
+#[cfg(test)]
+pub(crate) use audit::record;
 pub use editor::*;
 pub use inbox::*;
 pub use listings::*;
@@ -32,7 +36,7 @@ pub use rates::*;
 pub(crate) fn page(title: &str, user: Option<&staff_user::Model>, body: &str) -> String {
     let nav = user.map_or_else(String::new, |user| {
         format!(
-            "<nav class=\"main-nav\" aria-label=\"Staff\"><ul><li><a href=\"/admin/inquiries\">Inquiries</a></li><li><a href=\"/admin/listings\">Listings</a></li><li><a href=\"/admin/rates\">Exchange rates</a></li><li><a href=\"/admin/users\">Staff accounts</a></li><li><a href=\"/admin/routing\">Routing</a></li></ul></nav>\
+            "<nav class=\"main-nav\" aria-label=\"Staff\"><ul><li><a href=\"/admin/inquiries\">Inquiries</a></li><li><a href=\"/admin/listings\">Listings</a></li><li><a href=\"/admin/rates\">Exchange rates</a></li><li><a href=\"/admin/users\">Staff accounts</a></li><li><a href=\"/admin/routing\">Routing</a></li><li><a href=\"/admin/audit\">Audit log</a></li></ul></nav>\
              <form method=\"post\" action=\"/admin/sign-out\"><span>{} ({})</span> <button type=\"submit\">Sign out</button></form>",
             esc(&user.name),
             esc(&user.role)
@@ -93,7 +97,7 @@ pub(crate) async fn admin(
     } else {
         Err(html(
             StatusCode::FORBIDDEN,
-            page("Not allowed", Some(&user), "<h1>Only admins manage staff accounts</h1>"),
+            page("Not allowed", Some(&user), "<h1>Only admins may do this</h1>"),
         ))
     }
 }
@@ -222,9 +226,15 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
         (Method::GET, "/admin/users", get(users)),
         (Method::POST, "/admin/users", post(create_user)),
         (Method::POST, "/admin/users/{id}/active", post(set_active)),
+        (Method::POST, "/admin/users/{id}/role", post(change_role)),
+        (Method::POST, "/admin/users/{id}/password", post(reset_password)),
         (Method::GET, "/admin/routing", get(routing)),
         (Method::POST, "/admin/routing", post(add_rule)),
+        (Method::GET, "/admin/routing/test", get(test_routing)),
+        (Method::POST, "/admin/routing/{id}", post(edit_rule)),
         (Method::POST, "/admin/routing/{id}/active", post(set_rule_active)),
+        (Method::POST, "/admin/desks/{id}", post(edit_desk)),
+        (Method::GET, "/admin/audit", get(audit)),
     ]
 }
 

@@ -76,7 +76,8 @@ async fn rates_page(
     html(status, page("Exchange rates", Some(user), &body))
 }
 
-/// `POST /admin/rates`: admins only; the public pages of this server follow at once.
+/// `POST /admin/rates`: admins only; the public pages of this server follow at once. Recorded in
+/// the audit log.
 pub async fn set_rate(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     use app::server::rates;
     let user = match staff(&state, &headers, "/admin/rates").await {
@@ -103,7 +104,27 @@ pub async fn set_rate(State(state): State<AppState>, headers: HeaderMap, body: B
         .await;
     };
     let saved = match rate {
-        Ok(per_usd) => rates::set_rate(&state.db, currency, per_usd, as_of, Some(user.id)).await,
+        Ok(per_usd) => {
+            // The rate and its audit entry are stored together or not at all.
+            async {
+                use sea_orm::TransactionTrait;
+                let txn = state.db.begin().await?;
+                rates::set_rate(&txn, currency, per_usd, as_of, Some(user.id)).await?;
+                let detail = format!("{per_usd} per USD from {as_of}");
+                super::audit::record(
+                    &txn,
+                    &user,
+                    "set",
+                    "exchange_rate",
+                    currency.as_str(),
+                    detail,
+                )
+                .await?;
+                txn.commit().await?;
+                Ok::<(), rates::RateError>(())
+            }
+            .await
+        }
         Err(err) => Err(err),
     };
     match saved {

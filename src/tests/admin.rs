@@ -11,7 +11,7 @@ use sea_orm::EntityTrait;
 
 pub(crate) const PASSWORD: &str = "silk road freight by rail 2027";
 
-async fn sign_in(
+pub(crate) async fn sign_in(
     site: &TestSite,
     email: &str,
     password: &str,
@@ -28,7 +28,7 @@ async fn sign_in(
 }
 
 /// A new account with `role`, signed in: its session cookie, for a `Cookie` header.
-async fn signed_in(site: &TestSite, email: &str, name: &str, role: Role) -> String {
+pub(crate) async fn signed_in(site: &TestSite, email: &str, name: &str, role: Role) -> String {
     create_user(&site.state.db, email, name, role, PASSWORD).await.expect("user");
     let (_, cookie, _) = sign_in(site, email, PASSWORD).await;
     session_of(&cookie.expect("a session cookie"))
@@ -42,7 +42,7 @@ pub(crate) async fn session_for(site: &TestSite, email: &str, role: Role) -> Str
     format!("{}={token}", app::server::sessions::COOKIE)
 }
 
-fn session_of(cookie: &str) -> String {
+pub(crate) fn session_of(cookie: &str) -> String {
     cookie.split(';').next().unwrap_or_default().to_owned()
 }
 

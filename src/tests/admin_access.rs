@@ -47,9 +47,15 @@ const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/admin/users", ADMIN),
     ("POST", "/admin/users", ADMIN),
     ("POST", "/admin/users/{id}/active", ADMIN),
+    ("POST", "/admin/users/{id}/role", ADMIN),
+    ("POST", "/admin/users/{id}/password", ADMIN),
     ("GET", "/admin/routing", ADMIN),
     ("POST", "/admin/routing", ADMIN),
+    ("GET", "/admin/routing/test", ADMIN),
+    ("POST", "/admin/routing/{id}", ADMIN),
     ("POST", "/admin/routing/{id}/active", ADMIN),
+    ("POST", "/admin/desks/{id}", ADMIN),
+    ("GET", "/admin/audit", ADMIN),
 ];
 
 /// Real records for the parameters of a route's path.
@@ -58,6 +64,7 @@ struct Targets {
     mail: i32,
     user: i32,
     rule: i32,
+    desk: i32,
     listing: String,
 }
 
@@ -67,6 +74,8 @@ impl Targets {
             self.user
         } else if route.starts_with("/admin/routing/") {
             self.rule
+        } else if route.starts_with("/admin/desks/") {
+            self.desk
         } else {
             self.inquiry
         };
@@ -115,7 +124,14 @@ async fn targets(site: &TestSite) -> Targets {
         .await
         .expect("q")
         .map_or_else(|| "KZ-P1".to_owned(), |s| s.code);
-    Targets { inquiry: inquiry.id, mail: mail.id, user: user.id, rule: rule.id, listing }
+    Targets {
+        inquiry: inquiry.id,
+        mail: mail.id,
+        user: user.id,
+        rule: rule.id,
+        desk: rule.desk_id,
+        listing,
+    }
 }
 
 #[tokio::test]

@@ -136,6 +136,24 @@ pub async fn route(
     country: &str,
     listings: &[AskedListing],
 ) -> Result<Option<desk::Model>, DbErr> {
+    Ok(route_explained(db, country, listings).await?.map(|routed| routed.desk))
+}
+
+/// Where [`route`] sends an inquiry, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Routed {
+    pub desk: desk::Model,
+    /// The rule that matched; `None` when no rule did and the default desk takes it.
+    pub rule: Option<routing_rule::Model>,
+}
+
+/// [`route`], with the rule that decided: what the staff's "which desk?" tool shows, so that it
+/// cannot disagree with a real submission.
+pub async fn route_explained(
+    db: &impl ConnectionTrait,
+    country: &str,
+    listings: &[AskedListing],
+) -> Result<Option<Routed>, DbErr> {
     let rules = routing_rule::Entity::find()
         .filter(routing_rule::Column::Active.eq(true))
         .order_by_desc(routing_rule::Column::Priority)
@@ -155,16 +173,17 @@ pub async fn route(
             .is_none_or(|z| listings.iter().any(|l| l.zone.as_deref() == Some(z)));
         any_condition && country_ok && sector_ok && zone_ok
     };
-    if let Some(rule) = rules.iter().find(|rule| matches(rule))
+    if let Some(rule) = rules.into_iter().find(|rule| matches(rule))
         && let Some(found) = desk::Entity::find_by_id(rule.desk_id).one(db).await?
     {
-        return Ok(Some(found));
+        return Ok(Some(Routed { desk: found, rule: Some(rule) }));
     }
-    desk::Entity::find()
+    Ok(desk::Entity::find()
         .filter(desk::Column::IsDefault.eq(true))
         .order_by_asc(desk::Column::Id)
         .one(db)
-        .await
+        .await?
+        .map(|desk| Routed { desk, rule: None }))
 }
 
 /// Titles of `listings` in `lang` (English, then the code, when a text is missing).
