@@ -9,7 +9,7 @@ use app::server::users::create_user;
 use axum::http::StatusCode;
 use sea_orm::EntityTrait;
 
-const PASSWORD: &str = "silk road freight by rail 2027";
+pub(crate) const PASSWORD: &str = "silk road freight by rail 2027";
 
 async fn sign_in(
     site: &TestSite,
@@ -28,7 +28,7 @@ async fn sign_in(
 }
 
 /// A new account with `role`, signed in: its session cookie, for a `Cookie` header.
-async fn signed_in(site: &TestSite, email: &str, name: &str, role: Role) -> String {
+pub(crate) async fn signed_in(site: &TestSite, email: &str, name: &str, role: Role) -> String {
     create_user(&site.state.db, email, name, role, PASSWORD).await.expect("user");
     let (_, cookie, _) = sign_in(site, email, PASSWORD).await;
     session_of(&cookie.expect("a session cookie"))
