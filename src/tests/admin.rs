@@ -9,7 +9,7 @@ use app::server::users::create_user;
 use axum::http::StatusCode;
 use sea_orm::EntityTrait;
 
-pub(crate) const PASSWORD: &str = "silk road freight by rail 2027";
+const PASSWORD: &str = "silk road freight by rail 2027";
 
 async fn sign_in(
     site: &TestSite,
