@@ -40,6 +40,10 @@ mod admin_access_tests;
 #[path = "tests/admin_people.rs"]
 mod admin_people_tests;
 
+#[cfg(test)]
+#[path = "tests/admin_inbox.rs"]
+mod admin_inbox_tests;
+
 use clap::Parser;
 use std::process::ExitCode;
 

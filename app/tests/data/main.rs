@@ -3,6 +3,7 @@
 
 mod support;
 
+mod inbox;
 mod inquiries;
 mod listings;
 mod migrations;

@@ -2,6 +2,7 @@
 //! routed to a desk, and followed by the investor on a private page.
 
 pub mod form;
+pub mod inbox;
 pub mod mail;
 
 use super::entities::{
