@@ -253,7 +253,7 @@ pub async fn inbox(
             let late = inquiries::is_overdue(row, state.inquiry.reply_days, today);
             let bounced = failed.contains(&row.id);
             format!(
-                "<tr data-test=\"inbox-row\" data-reference=\"{r}\" data-overdue=\"{late}\" data-failed-mail=\"{bounced}\"><td><a href=\"/admin/inquiries/{id}\">{r}</a></td><td>{date}</td><td>{company}</td><td>{country}</td><td>{desk}</td><td>{assignee}</td><td>{status}{flag}{mail}</td></tr>",
+                "<tr data-test=\"inbox-row\" data-reference=\"{r}\" data-overdue=\"{late}\" data-failed-mail=\"{bounced}\"><td><a href=\"/admin/inquiries/{id}\">{r}</a></td><td>{date}</td><td dir=\"auto\">{company}</td><td>{country}</td><td>{desk}</td><td>{assignee}</td><td>{status}{flag}{mail}</td></tr>",
                 r = esc(&row.reference),
                 id = row.id,
                 date = row.created_at.format("%Y-%m-%d %H:%M"),
@@ -484,7 +484,11 @@ async fn detail_page(
         id.and_then(|id| names.get(&id).cloned()).unwrap_or_else(|| "—".to_owned())
     };
     let field = |label: &str, value: &str| {
-        format!("<tr><th scope=\"row\">{}</th><td>{}</td></tr>", esc(label), esc(value))
+        format!(
+            "<tr><th scope=\"row\">{}</th><td dir=\"auto\">{}</td></tr>",
+            esc(label),
+            esc(value)
+        )
     };
     let facts: String = [
         ("Company", row.company.clone()),

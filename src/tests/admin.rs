@@ -471,3 +471,68 @@ async fn listings_move_through_the_workflow_and_publish_only_when_complete() {
     assert!(entries.iter().all(|e| e.actor_id.is_some()));
     assert_eq!(entries[0].detail.as_deref(), Some("published -> archived"));
 }
+
+#[tokio::test]
+async fn sessions_end_after_30_idle_minutes_and_after_12_hours_in_all() {
+    use app::server::entities::{staff_session, staff_user};
+    use app::server::sessions::{IDLE, LIFETIME};
+    use chrono::{Duration, Utc};
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, sea_query::Expr};
+    let site = seeded().await;
+    let db = &site.state.db;
+    // The sessions of one account, aged by setting their times.
+    let age = |email: &'static str, column: staff_session::Column, when: chrono::DateTime<Utc>| async move {
+        let user = staff_user::Entity::find()
+            .filter(staff_user::Column::Email.eq(email))
+            .one(db)
+            .await
+            .expect("q")
+            .expect("user");
+        staff_session::Entity::update_many()
+            .col_expr(column, Expr::value(when))
+            .filter(staff_session::Column::UserId.eq(user.id))
+            .exec(db)
+            .await
+            .expect("age");
+        user.id
+    };
+    let session = session_for(&site, "idle.desk@icic-ca.example", Role::Desk).await;
+    // Last used a minute short of the idle limit: still signed in.
+    age(
+        "idle.desk@icic-ca.example",
+        staff_session::Column::LastSeenAt,
+        Utc::now() - IDLE + Duration::minutes(1),
+    )
+    .await;
+    let (status, _, _) = site.get_with("/admin/inquiries", &[("cookie", &session)]).await;
+    assert_eq!(status, StatusCode::OK);
+    // Unused for longer than the idle limit: to sign-in, and the session is gone.
+    let id = age(
+        "idle.desk@icic-ca.example",
+        staff_session::Column::LastSeenAt,
+        Utc::now() - IDLE - Duration::minutes(1),
+    )
+    .await;
+    let (status, headers, _) = site.get_with("/admin/inquiries", &[("cookie", &session)]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let location = headers.get("location").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(location.starts_with("/admin/sign-in"), "{location}");
+    let left = staff_session::Entity::find()
+        .filter(staff_session::Column::UserId.eq(id))
+        .count(db)
+        .await
+        .expect("count");
+    assert_eq!(left, 0, "the expired session is deleted");
+
+    // A session in constant use still ends when its lifetime is over.
+    let session = session_for(&site, "long.desk@icic-ca.example", Role::Desk).await;
+    age("long.desk@icic-ca.example", staff_session::Column::CreatedAt, Utc::now() - LIFETIME).await;
+    age(
+        "long.desk@icic-ca.example",
+        staff_session::Column::ExpiresAt,
+        Utc::now() - Duration::seconds(1),
+    )
+    .await;
+    let (status, _, _) = site.get_with("/admin/inquiries", &[("cookie", &session)]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+}
