@@ -28,6 +28,10 @@ mod smtp_sink;
 #[path = "tests/admin.rs"]
 mod admin_tests;
 
+#[cfg(test)]
+#[path = "tests/admin_media.rs"]
+mod admin_media_tests;
+
 use clap::Parser;
 use std::process::ExitCode;
 

@@ -85,7 +85,10 @@ impl TestSite {
     }
 
     /// What the router answers to `request`: status, headers and body.
-    async fn send(&self, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
+    pub(crate) async fn send(
+        &self,
+        request: Request<Body>,
+    ) -> (StatusCode, axum::http::HeaderMap, String) {
         let response = web::service(self.state.clone(), &self.config)
             .oneshot(request)
             .await

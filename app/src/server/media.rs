@@ -103,6 +103,11 @@ pub enum MediaError {
     CaptionTooLong,
 }
 
+/// The SHA-256 of a file, in hex, as the `media` table keeps it.
+pub fn sha256(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
 fn megabytes(bytes: usize) -> String {
     format!("{:.1}", bytes as f64 / MB as f64)
 }
@@ -180,7 +185,7 @@ pub fn process_photo(bytes: &[u8]) -> Result<ProcessedPhoto, MediaError> {
     let small = fit(&large, SMALL_SIDE);
     let large = encode(&large)?;
     let small = encode(&small)?;
-    let sha256 = hex::encode(Sha256::digest(&large.bytes));
+    let sha256 = sha256(&large.bytes);
     Ok(ProcessedPhoto { large, small, sha256 })
 }
 
