@@ -757,6 +757,20 @@ mod tests {
     }
 
     #[test]
+    fn a_webp_photo_is_accepted_and_kept_as_jpeg() {
+        let (width, height) = (90, 60);
+        let mut webp = Vec::new();
+        image::codecs::webp::WebPEncoder::new_lossless(&mut webp)
+            .encode(gradient(width, height).as_raw(), width, height, ExtendedColorType::Rgb8)
+            .expect("webp");
+        assert_eq!(sniff_photo(&webp), Some(ImageFormat::WebP));
+        let photo = process_photo(&webp).expect("accepted");
+        assert_eq!(sniff_photo(&photo.large.bytes), Some(ImageFormat::Jpeg));
+        assert_eq!((photo.large.width, photo.large.height), (90, 60));
+        assert_eq!(process_photo(&webp[..webp.len() / 2]).err(), Some(MediaError::BrokenImage));
+    }
+
+    #[test]
     fn a_small_photo_is_never_upscaled() {
         let photo = process_photo(&jpeg(320, 200)).expect("accepted");
         assert_eq!((photo.large.width, photo.large.height), (320, 200));
