@@ -44,6 +44,10 @@ mod admin_people_tests;
 #[path = "tests/admin_inbox.rs"]
 mod admin_inbox_tests;
 
+#[cfg(test)]
+#[path = "tests/admin_media.rs"]
+mod admin_media_tests;
+
 use clap::Parser;
 use std::process::ExitCode;
 

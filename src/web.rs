@@ -115,6 +115,7 @@ pub async fn serve(config: Config) -> Result<()> {
         inquiry: inquiry_settings(&config),
         inquiry_limit: inquiry_limit(&config),
         outbox_signal,
+        media: std::sync::Arc::new(app::server::media::FsStore::new(config.media_dir())),
     };
     let app = service(state, &config);
     let listener = tokio::net::TcpListener::bind(config.site_addr)

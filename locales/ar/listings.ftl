@@ -71,6 +71,7 @@ site-phase-value = المرحلة { $phase }
 site-coordinates = الإحداثيات
 site-specifications = المواصفات
 site-photos = الصور
+site-brochure = تنزيل الكتيّب (PDF)
 site-location = الموقع على مخطط المركز
 site-related-opportunities = الفرص الاستثمارية لهذا الموقع
 site-back-to-list = جميع المواقع

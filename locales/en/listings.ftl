@@ -71,6 +71,7 @@ site-phase-value = Phase { $phase }
 site-coordinates = Coordinates
 site-specifications = Specifications
 site-photos = Photos
+site-brochure = Download the brochure (PDF)
 site-location = Location on the plan of the center
 site-related-opportunities = Investment opportunities for this site
 site-back-to-list = All sites

@@ -71,6 +71,7 @@ site-phase-value = { $phase }단계
 site-coordinates = 좌표
 site-specifications = 상세 사양
 site-photos = 사진
+site-brochure = 브로슈어 내려받기 (PDF)
 site-location = 센터 배치도상 위치
 site-related-opportunities = 이 부지의 투자 프로젝트
 site-back-to-list = 전체 부지 목록

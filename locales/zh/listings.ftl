@@ -71,6 +71,7 @@ site-phase-value = 第 { $phase } 期
 site-coordinates = 坐标
 site-specifications = 技术参数
 site-photos = 图片
+site-brochure = 下载宣传册（PDF）
 site-location = 在中心规划图上的位置
 site-related-opportunities = 该地块相关投资项目
 site-back-to-list = 返回全部地块

@@ -706,6 +706,8 @@ struct Editor<'a> {
     problems: &'a Problems,
     notice: Option<&'a str>,
     managers: &'a [staff_user::Model],
+    /// The line about the listing's photos and brochure, with the way to manage them.
+    media: &'a str,
 }
 
 fn input_html(f: &Field, value: &str, editor: &Editor<'_>, described: &str) -> String {
@@ -905,8 +907,9 @@ fn editor_html(editor: &Editor<'_>, chosen_tab: &str) -> String {
             })
             .collect();
         format!(
-            "<p>Status: <strong data-test=\"listing-status\">{}</strong></p><div class=\"workflow\">{moves}</div>",
-            esc(status)
+            "<p>Status: <strong data-test=\"listing-status\">{}</strong></p><div class=\"workflow\">{moves}</div><p>{}</p>",
+            esc(status),
+            editor.media
         )
     });
     let notice = editor.notice.map_or_else(String::new, |n| {
@@ -985,6 +988,7 @@ pub async fn new_listing(
         problems: &problems,
         notice: None,
         managers: &people,
+        media: "",
     };
     editor_page(&user, editor, "en", StatusCode::OK)
 }
@@ -1019,6 +1023,7 @@ pub async fn edit_listing(
     let people = managers(&state.db).await;
     let problems = Problems::new();
     let notice = query.contains_key("saved").then_some("Saved.");
+    let media = super::media_summary(&state.db, &code).await.unwrap_or_default();
     let editor = Editor {
         kind: stored.kind,
         stored: Some((&code, &stored.status)),
@@ -1026,6 +1031,7 @@ pub async fn edit_listing(
         problems: &problems,
         notice,
         managers: &people,
+        media: &media,
     };
     let tab = query.get("tab").map_or("en", String::as_str);
     editor_page(&user, editor, tab, StatusCode::OK)
@@ -1141,6 +1147,7 @@ async fn save(
             problems: &problems,
             notice: None,
             managers: &people,
+            media: "",
         };
         return editor_page(&user, editor, &tab, StatusCode::UNPROCESSABLE_ENTITY);
     };

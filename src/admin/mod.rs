@@ -1,6 +1,7 @@
-//! The staff area under `/admin`: sign-in and sign-out, the inquiry inbox, listings and their
-//! publication, exchange rates, staff accounts, routing and the audit log. Server-rendered HTML in English, with
-//! no WebAssembly: staff pages never weigh on the public pages' budget.
+//! The staff area under `/admin`: sign-in and sign-out, the inquiry inbox, listings, their
+//! publication and their media, exchange rates, staff accounts, routing and the audit log.
+//! Server-rendered HTML in English, with no WebAssembly: staff pages never weigh on the public
+//! pages' budget.
 
 use app::models::Role;
 use app::server::AppState;
@@ -21,6 +22,7 @@ mod audit;
 mod editor;
 mod inbox;
 mod listings;
+mod media;
 mod people;
 mod rates;
 
@@ -30,6 +32,7 @@ pub(crate) use audit::record;
 pub use editor::*;
 pub use inbox::*;
 pub use listings::*;
+pub use media::*;
 pub use people::*;
 pub use rates::*;
 
@@ -205,6 +208,7 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Resp
 /// Every staff route: its method, its path and its handler. The router is built from this list,
 /// and the access-control test walks it, so a new staff route cannot escape that test.
 pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
+    use axum::extract::DefaultBodyLimit;
     use axum::routing::{get, post};
     vec![
         (Method::GET, "/admin", get(home)),
@@ -225,6 +229,15 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
         (Method::GET, "/admin/listings/{code}/edit", get(edit_listing)),
         (Method::POST, "/admin/listings/{code}/edit", post(update_listing)),
         (Method::GET, "/admin/listings/{code}/preview/{lang}", get(preview)),
+        (Method::GET, "/admin/listings/{code}/media", get(listing_media)),
+        (
+            Method::POST,
+            "/admin/listings/{code}/media",
+            // A little above the largest file allowed, so that a bigger upload is cut off early.
+            post(upload_listing_media)
+                .layer(DefaultBodyLimit::max(app::server::media::MAX_UPLOAD_BODY)),
+        ),
+        (Method::POST, "/admin/listings/{code}/media/{id}/delete", post(delete_listing_media)),
         (Method::GET, "/admin/rates", get(rates)),
         (Method::POST, "/admin/rates", post(set_rate)),
         (Method::GET, "/admin/users", get(users)),

@@ -132,6 +132,7 @@ async fn an_editor_creates_a_site_in_four_languages_that_investors_find_once_pub
     assert!(page.contains("id=\"tab-ar\" value=\"ar\" checked"));
     assert!(page.contains("value=\"38.50\""), "the price as typed");
     assert!(page.contains(TITLES[2].1));
+    assert!(page.contains("data-test=\"media-summary\""), "the way to its photos and brochure");
 
     // A draft is not public, but staff preview it in each language.
     let (status, _) = site.get("/en/sites/kz-p9-cold-store").await;

@@ -40,6 +40,7 @@ pub(crate) async fn seeded() -> TestSite {
         inquiry: crate::web::inquiry_settings(&config),
         inquiry_limit: crate::web::inquiry_limit(&config),
         outbox_signal: Default::default(),
+        media: std::sync::Arc::new(app::server::media::FsStore::new(config.media_dir())),
     };
     TestSite { state, config, _dir: dir }
 }

@@ -71,6 +71,7 @@ pub async fn get_site(
         state.shown(prefs),
         found.row,
         &found.photos,
+        found.brochure.as_ref(),
         &found.opportunities,
     ))
 }

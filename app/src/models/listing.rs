@@ -58,6 +58,8 @@ pub struct SiteDetail {
     pub specs: Vec<Spec>,
     pub regime_description: String,
     pub photos: Vec<Photo>,
+    /// The address of the site's PDF brochure, when it has one.
+    pub brochure: Option<String>,
     pub opportunities: Vec<ListingLink>,
     /// schema.org structured data for search engines.
     pub json_ld: String,

@@ -119,6 +119,13 @@ fn SiteView(site: SiteDetail, plots: Vec<PlanPlot>) -> impl IntoView {
             <div class="listing-columns">
                 <div class="listing-text">
                     {paragraphs}
+                    {site.brochure.map(|href| view! {
+                        <p>
+                            <a href=href type="application/pdf" download data-test="brochure">
+                                {t("site-brochure")}
+                            </a>
+                        </p>
+                    })}
                     <aside class="regime-note">
                         <h2>{t("site-regime")}</h2>
                         <p>{site.regime_description}</p>

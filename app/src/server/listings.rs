@@ -281,6 +281,8 @@ pub async fn search_sites(
 pub struct SiteWithDetails {
     pub row: SiteRow,
     pub photos: Vec<PhotoRow>,
+    /// The PDF brochure, when the site has one.
+    pub brochure: Option<media::Model>,
     pub opportunities: Vec<OpportunityRow>,
 }
 
@@ -297,6 +299,12 @@ pub async fn find_site(
     };
     let mut texts = site_texts(db, &[site.id], lang).await?;
     let photos = photos(db, media::Column::SiteId, &[site.id], lang).await?;
+    let brochure = media::Entity::find()
+        .filter(media::Column::SiteId.eq(site.id))
+        .filter(media::Column::Kind.eq("brochure"))
+        .order_by_desc(media::Column::Id)
+        .one(db)
+        .await?;
     let linked: Vec<i32> = opportunity_site::Entity::find()
         .filter(opportunity_site::Column::SiteId.eq(site.id))
         .all(db)
@@ -313,6 +321,7 @@ pub async fn find_site(
     Ok(Some(SiteWithDetails {
         row: SiteRow { text: texts.remove(&site.id), photo: photos.first().cloned(), site },
         photos,
+        brochure,
         opportunities,
     }))
 }

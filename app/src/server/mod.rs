@@ -1,4 +1,5 @@
-//! Server-only code: application state, database access, formatting, accounts and demo content.
+//! Server-only code: application state, database access, formatting, accounts, media and demo
+//! content.
 //! Compiled only with the `ssr` feature; server-function bodies import from here.
 
 pub mod db;
@@ -7,6 +8,7 @@ pub mod format;
 pub mod inquiries;
 pub mod limits;
 pub mod listings;
+pub mod media;
 pub mod present;
 pub mod rates;
 pub mod search;

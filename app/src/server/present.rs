@@ -199,6 +199,7 @@ pub fn site_detail(
     shown: Shown,
     row: SiteRow,
     photos: &[PhotoRow],
+    brochure: Option<&super::entities::media::Model>,
     opportunities: &[OpportunityRow],
 ) -> SiteDetail {
     let site = &row.site;
@@ -296,6 +297,7 @@ pub fn site_detail(
             .map(|r| text(lang, &format!("{}-description", r.message_id())))
             .unwrap_or_default(),
         photos: photos.iter().map(|p| photo(p, &title)).collect(),
+        brochure: brochure.map(|m| format!("/media/{}", m.storage_key)),
         opportunities: opportunities
             .iter()
             .map(|o| listing_link_for_opportunity(lang, o))
@@ -431,7 +433,7 @@ pub fn compare_column(lang: &str, shown: Shown, row: SiteRow) -> crate::models::
     };
     let href = format!("/{lang}/sites/{}", row.site.slug);
     let code = row.site.code.clone();
-    let detail = site_detail(lang, shown, row, &[], &[]);
+    let detail = site_detail(lang, shown, row, &[], None, &[]);
     let mut specs = vec![spec(lang, "compare-yearly-cost", cost)];
     specs.extend(detail.specs);
     crate::models::CompareColumn { href, code, title: detail.title, specs }

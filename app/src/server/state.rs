@@ -20,6 +20,8 @@ pub struct AppState {
     pub inquiry_limit: super::limits::RateLimiter,
     /// Woken when mail is queued, so that the mail worker sends it at once.
     pub outbox_signal: std::sync::Arc<tokio::sync::Notify>,
+    /// Where uploaded photos and brochures are kept (see `media`).
+    pub media: std::sync::Arc<dyn super::media::MediaStore>,
 }
 
 impl AppState {
