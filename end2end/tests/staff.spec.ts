@@ -22,7 +22,7 @@ const TEXTS: Record<string, [string, string, string]> = {
 };
 
 test('an editor publishes a site in four languages that investors then find', async ({ page, browser }, info) => {
-  const code = info.project.name === 'javascript' ? 'KZ-E1' : 'KZ-E2';
+  const code = info.project.name === 'staff-javascript' ? 'KZ-E1' : 'KZ-E2';
   const slug = `${code.toLowerCase()}-cold-store`;
   await signIn(page, EDITOR_EMAIL, '/admin/listings');
   await page.locator('[data-test="new-site"]').click();
