@@ -1,4 +1,4 @@
-//! The command line: `portal [serve|migrate|seed|create-user|set-rate|rates]`.
+//! The command line: `portal [serve|migrate|seed|create-user|set-rate|rates|backup|restore]`.
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -54,6 +54,17 @@ pub enum Command {
     },
     /// List the exchange rates that sums are converted with.
     Rates,
+    /// Write a consistent copy of the live SQLite database to FILE (never overwrites), and check it.
+    Backup {
+        /// The new file to write the copy to.
+        file: std::path::PathBuf,
+    },
+    /// Replace the SQLite database with the copy in FILE, once checked; the portal must be stopped.
+    /// The database it replaces is kept beside it.
+    Restore {
+        /// A file written by `portal backup`.
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

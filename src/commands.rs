@@ -31,6 +31,8 @@ pub fn run(command: Command, config: Config) -> Result<()> {
                 set_rate(&config, &currency, &rate, date).await
             }
             Command::Rates => list_rates(&config).await,
+            Command::Backup { file } => backup(&config, &file).await,
+            Command::Restore { file } => restore(&config, &file).await,
         }
     })
 }
@@ -164,4 +166,124 @@ fn read_password() -> Result<String> {
         }
         Ok(password)
     }
+}
+
+/// What PostgreSQL deployments use instead of `portal backup` and `portal restore`.
+const POSTGRES_BACKUP: &str = "DATABASE_URL is PostgreSQL: back it up with \
+    `pg_dump --format=custom --file=FILE \"$DATABASE_URL\"` (a consistent snapshot, taken while the \
+    portal runs) and restore it, with the portal stopped, with \
+    `pg_restore --clean --if-exists --no-owner --dbname=\"$DATABASE_URL\" FILE`";
+
+/// The SQLite file of the configured database, or the way to back up PostgreSQL.
+fn sqlite_path(config: &Config) -> Result<std::path::PathBuf> {
+    match db::sqlite_file(&config.database_url) {
+        Some(path) => Ok(std::path::PathBuf::from(path)),
+        None => bail!("{POSTGRES_BACKUP}"),
+    }
+}
+
+/// What a SQLite file holds, once its integrity is checked: inquiries, listings and migrations.
+async fn check_copy(file: &std::path::Path) -> Result<(i64, i64, i64)> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let url = format!("sqlite://{}?mode=ro", file.display());
+    let copy = sea_orm::Database::connect(url.as_str())
+        .await
+        .with_context(|| format!("{} cannot be opened as a SQLite database", file.display()))?;
+    let one = |sql: &str| Statement::from_string(sea_orm::DbBackend::Sqlite, sql.to_owned());
+    let integrity: String = copy
+        .query_one_raw(one("PRAGMA integrity_check"))
+        .await
+        .and_then(|row| row.map(|r| r.try_get_by_index::<String>(0)).transpose())
+        .with_context(|| format!("{} is not a SQLite database", file.display()))?
+        .unwrap_or_default();
+    if integrity != "ok" {
+        bail!("{} fails SQLite's integrity check: {integrity}", file.display());
+    }
+    let mut counts = Vec::new();
+    for table in ["seaql_migrations", "inquiry", "site"] {
+        let count = copy
+            .query_one_raw(one(&format!("SELECT COUNT(*) FROM {table}")))
+            .await
+            .ok()
+            .flatten()
+            .and_then(|row| row.try_get_by_index::<i64>(0).ok())
+            .with_context(|| {
+                format!("{} is not a portal database (no {table} table)", file.display())
+            })?;
+        counts.push(count);
+    }
+    copy.close().await.ok();
+    Ok((counts[1], counts[2], counts[0]))
+}
+
+/// `portal backup FILE`: SQLite's `VACUUM INTO` copies the database as one read transaction sees
+/// it, so the copy is consistent however much the running portal writes meanwhile.
+async fn backup(config: &Config, file: &std::path::Path) -> Result<()> {
+    use sea_orm::{ConnectionTrait, Statement};
+    sqlite_path(config)?;
+    if file.exists() {
+        bail!(
+            "{} exists already: a backup never overwrites a file; choose a new name",
+            file.display()
+        );
+    }
+    let db = open_database(config).await?;
+    db.execute_raw(Statement::from_sql_and_values(
+        sea_orm::DbBackend::Sqlite,
+        "VACUUM INTO ?",
+        [file.to_string_lossy().into_owned().into()],
+    ))
+    .await
+    .with_context(|| format!("cannot write the backup to {}", file.display()))?;
+    let (inquiries, sites, migrations) = check_copy(file).await?;
+    let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or_default();
+    println!(
+        "backup written to {} ({bytes} bytes, integrity ok): {inquiries} inquiries, {sites} sites, \
+         {migrations} migrations",
+        file.display()
+    );
+    Ok(())
+}
+
+/// `portal restore FILE`: checks the copy, keeps the current database beside it, and puts the
+/// copy in its place (a rename, so the database is never half-written). Run with the portal
+/// stopped; `portal serve` applies any migration the copy lacks when it starts.
+async fn restore(config: &Config, file: &std::path::Path) -> Result<()> {
+    let target = sqlite_path(config)?;
+    let (inquiries, sites, _) = check_copy(file).await?;
+    let folder =
+        target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    std::fs::create_dir_all(folder)
+        .with_context(|| format!("cannot create the folder {}", folder.display()))?;
+    let staged = target.with_extension("restoring");
+    std::fs::copy(file, &staged)
+        .with_context(|| format!("cannot copy {} to {}", file.display(), staged.display()))?;
+    std::fs::File::open(&staged)
+        .and_then(|f| f.sync_all())
+        .context("cannot flush the copy to disk")?;
+    if target.exists() {
+        let kept = target.with_extension(format!(
+            "before-restore-{}.db",
+            chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
+        ));
+        std::fs::rename(&target, &kept)
+            .with_context(|| format!("cannot keep the current database as {}", kept.display()))?;
+        println!("the database it replaces is kept as {}", kept.display());
+    }
+    // The write-ahead log of the replaced database must not be replayed into the restored one.
+    for suffix in ["-wal", "-shm"] {
+        let side = std::path::PathBuf::from(format!("{}{suffix}", target.display()));
+        if side.exists() {
+            std::fs::remove_file(&side)
+                .with_context(|| format!("cannot remove {}", side.display()))?;
+        }
+    }
+    std::fs::rename(&staged, &target)
+        .with_context(|| format!("cannot move the copy to {}", target.display()))?;
+    println!(
+        "restored {} from {}: {inquiries} inquiries, {sites} sites",
+        target.display(),
+        file.display()
+    );
+    Ok(())
 }

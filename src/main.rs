@@ -10,6 +10,7 @@ mod inquire;
 mod mailer;
 mod open_data;
 mod routes;
+mod security;
 mod web;
 
 #[cfg(test)]
@@ -47,6 +48,10 @@ mod admin_inbox_tests;
 #[cfg(test)]
 #[path = "tests/admin_media.rs"]
 mod admin_media_tests;
+
+#[cfg(test)]
+#[path = "tests/security.rs"]
+mod security_tests;
 
 use clap::Parser;
 use std::process::ExitCode;

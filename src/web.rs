@@ -1,7 +1,7 @@
 //! The web server: the axum router around the Leptos app, and `portal serve`.
 
 use crate::mailer::{MailWorker, Transport};
-use crate::{admin, commands, config::Config, inquire, open_data, routes};
+use crate::{admin, commands, config::Config, inquire, open_data, routes, security};
 use anyhow::{Context, Result};
 use app::server::{AppState, inquiries::InquirySettings, limits::RateLimiter, rates::Rates};
 use app::{App, app::PublicUrl, shell};
@@ -48,6 +48,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .nest_service("/media", ServeDir::new(config.media_dir()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), routes::remember_language))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -19,6 +19,8 @@ error-gone = سحب المركز هذا العرض. تجدون المواقع و
 error-bad-request = تعذّر فهم الطلب. يُرجى التحقق من العنوان والمحاولة مرة أخرى.
 error-unavailable = البوابة غير متاحة مؤقتًا. يُرجى المحاولة بعد بضع دقائق.
 error-internal = حدث خطأ من جهتنا وقد أُبلغ الفريق المختص. يُرجى المحاولة لاحقًا.
+error-cross-origin-title = تم رفض الطلب
+error-cross-origin = أُرسل هذا النموذج من موقع آخر، لذلك لم تنفذه البوابة. يُرجى استخدام النموذج الموجود على هذا الموقع.
 error-back-home = العودة إلى الصفحة الرئيسية
 
 ## Sums, already converted and formatted, in the step named by $scale; $currency is the

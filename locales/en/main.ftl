@@ -19,6 +19,8 @@ error-gone = The center has withdrawn this listing. Other sites and projects are
 error-bad-request = The request could not be understood. Please check the address and try again.
 error-unavailable = The portal is briefly unavailable. Please try again in a few minutes.
 error-internal = Something went wrong on our side. We have been notified; please try again later.
+error-cross-origin-title = Request refused
+error-cross-origin = This form was sent from another website, so the portal did not act on it. Please use the form on this site.
 error-back-home = Back to the home page
 
 ## Sums, already converted and formatted, in the step named by $scale; $currency is the

@@ -19,6 +19,8 @@ error-gone = 센터가 이 정보를 철회했습니다. 다른 부지와 사업
 error-bad-request = 요청을 처리할 수 없습니다. 주소를 확인한 뒤 다시 시도해 주십시오.
 error-unavailable = 포털을 잠시 이용할 수 없습니다. 몇 분 뒤 다시 시도해 주십시오.
 error-internal = 일시적인 오류가 발생했습니다. 담당자에게 자동으로 전달되었으니 잠시 후 다시 시도해 주십시오.
+error-cross-origin-title = 요청이 거부되었습니다
+error-cross-origin = 이 양식은 다른 웹사이트에서 전송되었기 때문에 포털이 처리하지 않았습니다. 이 사이트의 양식을 이용해 주십시오.
 error-back-home = 홈으로 돌아가기
 
 ## Sums, already converted and formatted, in the step named by $scale; $currency is the

@@ -19,6 +19,8 @@ error-gone = 中心已撤回此信息。其他地块和项目请查看列表。
 error-bad-request = 无法识别该请求，请检查网址后重试。
 error-unavailable = 门户网站暂时无法访问，请几分钟后再试。
 error-internal = 系统出现问题，我们已收到通知，请稍后再试。
+error-cross-origin-title = 请求被拒绝
+error-cross-origin = 此表单是从其他网站提交的，门户因此未予处理。请使用本网站上的表单。
 error-back-home = 返回首页
 
 ## Sums, already converted and formatted, in the step named by $scale; $currency is the
