@@ -17,7 +17,7 @@ use std::net::{IpAddr, SocketAddr};
 
 /// The client's address: the connection's, or the last `X-Forwarded-For` hop behind a trusted
 /// proxy. Unknown (in tests without a socket) counts as the unspecified address.
-fn client_address(request: &Request<Body>, trust_proxy: bool) -> IpAddr {
+pub(crate) fn client_address(request: &Request<Body>, trust_proxy: bool) -> IpAddr {
     if trust_proxy {
         let forwarded = request
             .headers()

@@ -74,6 +74,12 @@ pub fn inquiry_limit(config: &Config) -> RateLimiter {
     RateLimiter::new(config.inquiry_limit, std::time::Duration::from_secs(3600))
 }
 
+/// The limit on staff sign-in attempts per client address: 20 in 15 minutes, whatever the
+/// accounts tried, so that guessing across many accounts is slowed as guessing one account is.
+pub fn sign_in_limit() -> RateLimiter {
+    RateLimiter::new(20, std::time::Duration::from_secs(15 * 60))
+}
+
 /// What every page and server function can take from the context.
 pub fn provide_request_context(state: &AppState) {
     provide_context(state.clone());
@@ -115,6 +121,7 @@ pub async fn serve(config: Config) -> Result<()> {
         rates,
         inquiry: inquiry_settings(&config),
         inquiry_limit: inquiry_limit(&config),
+        sign_in_limit: sign_in_limit(),
         outbox_signal,
         media: std::sync::Arc::new(app::server::media::FsStore::new(config.media_dir())),
     };

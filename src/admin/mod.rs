@@ -10,7 +10,6 @@ pub(crate) use app::server::inquiries::mail::escape_html as esc;
 use app::server::sessions::{self, SignInError};
 use axum::{
     Router,
-    body::Bytes,
     extract::{Query, State},
     http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     response::{Html, IntoResponse, Redirect, Response},
@@ -154,7 +153,30 @@ fn session_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
 }
 
 /// `POST /admin/sign-in`: a new session (and a new id) on success; one answer for every failure.
-pub async fn sign_in(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn sign_in(State(state): State<AppState>, request: axum::extract::Request) -> Response {
+    let client = crate::inquire::client_address(&request, state.inquiry.trust_proxy);
+    let (parts, body) = request.into_parts();
+    let headers = parts.headers;
+    if let Err(wait) = state.sign_in_limit.check(client) {
+        tracing::warn!("sign-in attempts from one address over the limit");
+        let minutes = wait.as_secs().div_ceil(60).max(1);
+        let mut response = html(
+            StatusCode::TOO_MANY_REQUESTS,
+            sign_in_page(
+                "/admin/inquiries",
+                Some(&format!(
+                    "Too many sign-in attempts from this address. Try again in {minutes} minute(s)."
+                )),
+            ),
+        );
+        if let Ok(value) = HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return response;
+    }
+    let Ok(body) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
     let fields = form(&body);
     let next = safe_next(fields.get("next").map(String::as_str));
     let email = fields.get("email").map_or("", String::as_str);

@@ -536,3 +536,40 @@ async fn sessions_end_after_30_idle_minutes_and_after_12_hours_in_all() {
     let (status, _, _) = site.get_with("/admin/inquiries", &[("cookie", &session)]).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn sign_in_attempts_are_limited_per_address_across_accounts() {
+    let site = seeded().await;
+    create_user(&site.state.db, "real.desk@icic-ca.example", "Real", Role::Desk, PASSWORD)
+        .await
+        .expect("user");
+    let from = |client: [u8; 4], email: String, password: &'static str| {
+        let site = &site;
+        async move {
+            site.post_form(
+                "/admin/sign-in",
+                &[("email", email.as_str()), ("password", password), ("next", "/admin/inquiries")],
+                client,
+            )
+            .await
+        }
+    };
+    // Twenty guesses, each at another account, from one address: each a plain refusal.
+    for n in 0..20 {
+        let (status, _, _) =
+            from([198, 51, 100, 50], format!("guess{n}@icic-ca.example"), "not the password").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "attempt {n}");
+    }
+    // Then even the right password is not tried from that address for a while.
+    let (status, headers, body) =
+        from([198, 51, 100, 50], "real.desk@icic-ca.example".into(), PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(headers.contains_key("retry-after"));
+    assert!(headers.get("set-cookie").is_none(), "no session");
+    assert!(body.contains("Too many sign-in attempts"));
+    // Another address signs in as usual.
+    let (status, headers, _) =
+        from([198, 51, 100, 51], "real.desk@icic-ca.example".into(), PASSWORD).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(headers.get("set-cookie").is_some());
+}

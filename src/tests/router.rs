@@ -39,6 +39,7 @@ pub(crate) async fn seeded() -> TestSite {
         rates,
         inquiry: crate::web::inquiry_settings(&config),
         inquiry_limit: crate::web::inquiry_limit(&config),
+        sign_in_limit: crate::web::sign_in_limit(),
         outbox_signal: Default::default(),
         media: std::sync::Arc::new(app::server::media::FsStore::new(config.media_dir())),
     };

@@ -18,6 +18,8 @@ pub struct AppState {
     pub inquiry: super::inquiries::InquirySettings,
     /// Inquiries accepted per client address and hour.
     pub inquiry_limit: super::limits::RateLimiter,
+    /// Staff sign-in attempts per client address (the per-account lock-out is in `sessions`).
+    pub sign_in_limit: super::limits::RateLimiter,
     /// Woken when mail is queued, so that the mail worker sends it at once.
     pub outbox_signal: std::sync::Arc<tokio::sync::Notify>,
     /// Where uploaded photos and brochures are kept (see `media`).
