@@ -7,13 +7,6 @@ use migrations::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use std::io::{BufRead, IsTerminal};
 
-pub fn init_logging() {
-    use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("PORTAL_LOG")
-        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
-}
-
 pub fn run(command: Command, config: Config) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

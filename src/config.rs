@@ -35,6 +35,9 @@ pub struct Config {
     /// `PORTAL_MAIL_RETRY_SECONDS`: the wait before an email that could not be sent is tried
     /// again; each later wait doubles, up to 120 times this. Default 30.
     pub mail_retry_seconds: u32,
+    /// `PORTAL_REQUEST_TIMEOUT`: seconds a request may take, from its first byte to the answer
+    /// (uploads of photos and brochures get ten times as long). Default 30.
+    pub request_timeout_seconds: u32,
 }
 
 impl fmt::Debug for Config {
@@ -51,6 +54,7 @@ impl fmt::Debug for Config {
             .field("inquiry_limit", &self.inquiry_limit)
             .field("trust_proxy", &self.trust_proxy)
             .field("mail_retry_seconds", &self.mail_retry_seconds)
+            .field("request_timeout_seconds", &self.request_timeout_seconds)
             .finish()
     }
 }
@@ -187,6 +191,7 @@ impl Config {
         let reply_days = number("PORTAL_REPLY_DAYS", 2, 1..=30)?;
         let inquiry_limit = number("PORTAL_INQUIRY_LIMIT", 5, 1..=10_000)?;
         let mail_retry_seconds = number("PORTAL_MAIL_RETRY_SECONDS", 30, 1..=3600)?;
+        let request_timeout_seconds = number("PORTAL_REQUEST_TIMEOUT", 30, 1..=600)?;
         let trust_proxy = match get("PORTAL_TRUST_PROXY").as_deref() {
             None | Some("0" | "false") => false,
             Some("1" | "true") => true,
@@ -206,6 +211,7 @@ impl Config {
             inquiry_limit,
             trust_proxy,
             mail_retry_seconds,
+            request_timeout_seconds,
         })
     }
 

@@ -28,22 +28,31 @@ use tokio::sync::Notify;
 /// Where mail goes.
 #[derive(Clone)]
 pub enum Transport {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// The server, and the longest one sending may take in all.
+    Smtp(AsyncSmtpTransport<Tokio1Executor>, Duration),
     Files(AsyncFileTransport<Tokio1Executor>),
 }
 
+/// How long one exchange with the SMTP server (connecting, each command, the message) may
+/// take, and, four times over, one whole sending; a server that stops answering counts as a
+/// transient failure, tried again later. (lettre's own timeout bounds the connection, but not
+/// the wait for a greeting that never comes: the whole sending is bounded here.)
+pub const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
+
 impl Transport {
+    /// SMTP to the server of a lettre URL (`smtp://host:port`, `smtps://user:pass@host`), each
+    /// exchange bounded by `timeout`.
+    pub fn smtp(url: &str, timeout: Duration) -> Result<Self, lettre::transport::smtp::Error> {
+        let transport =
+            AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.timeout(Some(timeout)).build();
+        Ok(Transport::Smtp(transport, timeout))
+    }
+
     /// The transport the configuration names; the mail folder is created when used.
     pub fn from_config(config: &Config) -> anyhow::Result<Self> {
         use anyhow::Context;
         match &config.smtp_url {
-            Some(url) => {
-                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                    .context("SMTP_URL")?
-                    .timeout(Some(Duration::from_secs(30)))
-                    .build();
-                Ok(Transport::Smtp(transport))
-            }
+            Some(url) => Transport::smtp(url, SMTP_TIMEOUT).context("SMTP_URL"),
             None => {
                 let dir = config.mail_dir();
                 std::fs::create_dir_all(&dir)
@@ -249,11 +258,17 @@ impl MailWorker {
             Err(reason) => return Outcome::Failed(reason),
         };
         match &self.transport {
-            Transport::Smtp(smtp) => match smtp.send(message).await {
-                Ok(_) => Outcome::Sent,
-                Err(err) if err.is_permanent() => Outcome::Failed(err.to_string()),
-                Err(err) => Outcome::Retry(err.to_string()),
-            },
+            Transport::Smtp(smtp, timeout) => {
+                match tokio::time::timeout(*timeout * 4, smtp.send(message)).await {
+                    Ok(Ok(_)) => Outcome::Sent,
+                    Ok(Err(err)) if err.is_permanent() => Outcome::Failed(err.to_string()),
+                    Ok(Err(err)) => Outcome::Retry(err.to_string()),
+                    Err(_) => Outcome::Retry(format!(
+                        "the SMTP server did not finish within {} seconds",
+                        (*timeout * 4).as_secs_f32()
+                    )),
+                }
+            }
             Transport::Files(files) => match files.send(message).await {
                 Ok(_) => Outcome::Sent,
                 Err(err) => Outcome::Retry(err.to_string()),

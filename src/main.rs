@@ -7,6 +7,8 @@ mod cli;
 mod commands;
 mod config;
 mod inquire;
+mod limits;
+mod logs;
 mod mailer;
 mod open_data;
 mod routes;
@@ -67,7 +69,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    commands::init_logging();
+    logs::init();
     match commands::run(cli.command.unwrap_or(cli::Command::Serve), config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -11,15 +11,13 @@ use axum::{
 };
 
 /// The headers every response carries unless the handler chose its own (the investor's private
-/// page, for one, sends no referrer at all). The content policy here forbids framing, `<base>`
-/// and forms that post elsewhere; it does not yet restrict scripts (a nonce-based script policy
-/// is the next step).
-const HEADERS: [(&str, &str); 5] = [
+/// page, for one, sends no referrer at all; a Leptos page states its content policy with the
+/// nonce of its own inline script, see `app::server::csp`).
+const HEADERS: [(&str, &str); 4] = [
     ("x-content-type-options", "nosniff"),
     ("x-frame-options", "DENY"),
     ("referrer-policy", "strict-origin-when-cross-origin"),
     ("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
-    ("content-security-policy", "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"),
 ];
 
 /// HSTS, on a portal served over https.
@@ -50,16 +48,12 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && cross_origin(request.headers(), &state.public_url) {
         tracing::warn!(path = %request.uri().path(), "cross-origin request refused");
-        let first = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or("");
-        let language = app::i18n::find(first).unwrap_or(&app::i18n::languages()[0]);
-        let page = format!(
-            "<!DOCTYPE html><html lang=\"{0}\" dir=\"{1}\"><head><meta charset=\"utf-8\"><title>{2}</title></head><body><h1>{2}</h1><p>{3}</p></body></html>",
-            language.code,
-            language.dir(),
-            app::i18n::text(&language.code, "error-cross-origin-title"),
-            app::i18n::text(&language.code, "error-cross-origin"),
+        let mut response = message_page(
+            request.uri().path(),
+            StatusCode::FORBIDDEN,
+            "error-cross-origin-title",
+            "error-cross-origin",
         );
-        let mut response = (StatusCode::FORBIDDEN, Html(page)).into_response();
         decorate(response.headers_mut(), &state.public_url);
         return response;
     }
@@ -68,10 +62,30 @@ pub async fn guard(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
+/// A short page in the language of the path (English elsewhere) that says why a request was not
+/// served: two Fluent messages, a title and a sentence.
+pub fn message_page(path: &str, status: StatusCode, title: &str, text: &str) -> Response {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let language = app::i18n::find(first).unwrap_or(&app::i18n::languages()[0]);
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"{0}\" dir=\"{1}\"><head><meta charset=\"utf-8\"><title>{2}</title></head><body><h1>{2}</h1><p>{3}</p></body></html>",
+        language.code,
+        language.dir(),
+        app::i18n::text(&language.code, title),
+        app::i18n::text(&language.code, text),
+    );
+    (status, Html(page)).into_response()
+}
+
 fn decorate(headers: &mut HeaderMap, public_url: &str) {
     for (name, value) in HEADERS {
         headers.entry(name).or_insert(HeaderValue::from_static(value));
     }
+    static POLICY: std::sync::OnceLock<HeaderValue> = std::sync::OnceLock::new();
+    let policy = POLICY.get_or_init(|| {
+        HeaderValue::from_str(&app::server::csp::policy(None)).expect("an ASCII policy")
+    });
+    headers.entry(header::CONTENT_SECURITY_POLICY).or_insert_with(|| policy.clone());
     if public_url.starts_with("https://") {
         headers.entry(header::STRICT_TRANSPORT_SECURITY).or_insert(HeaderValue::from_static(HSTS));
     }

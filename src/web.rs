@@ -5,7 +5,7 @@ use crate::{admin, commands, config::Config, inquire, open_data, routes, securit
 use anyhow::{Context, Result};
 use app::server::{AppState, inquiries::InquirySettings, limits::RateLimiter, rates::Rates};
 use app::{App, app::PublicUrl, shell};
-use axum::{Router, ServiceExt, extract::Request, routing::get};
+use axum::{Router, extract::Request, routing::get};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower::Layer;
@@ -47,9 +47,11 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
         .nest_service("/media", ServeDir::new(config.media_dir()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn_with_state(limits(config), crate::limits::bound))
         .layer(axum::middleware::from_fn_with_state(state.clone(), routes::remember_language))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(crate::logs::requests))
         .with_state(state)
 }
 
@@ -57,6 +59,13 @@ pub fn router(state: AppState, config: &Config) -> Router {
 /// so the trailing slash is trimmed before routing, and pages name their one canonical URL.
 pub fn service(state: AppState, config: &Config) -> NormalizePath<Router> {
     NormalizePathLayer::trim_trailing_slash().layer(router(state, config))
+}
+
+/// The bounds on every request.
+pub fn limits(config: &Config) -> crate::limits::Limits {
+    crate::limits::Limits {
+        request_timeout: std::time::Duration::from_secs(u64::from(config.request_timeout_seconds)),
+    }
 }
 
 /// What the inquiry pages and emails take from the configuration.
@@ -134,12 +143,57 @@ pub async fn serve(config: Config) -> Result<()> {
         config.site_addr,
         config.public_base()
     );
-    let app =
-        ServiceExt::<Request>::into_make_service_with_connect_info::<std::net::SocketAddr>(app);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("the server stopped with an error")
+    serve_connections(listener, app).await;
+    Ok(())
+}
+
+/// The connection loop: HTTP/1.1 and HTTP/2 on each accepted connection, which has
+/// `HEADER_TIMEOUT` to send its request headers (a client that trickles them in is dropped
+/// rather than holding a connection open); each request knows its peer's address. On SIGINT or
+/// SIGTERM, no new connection is accepted and open requests get up to 20 seconds to finish.
+async fn serve_connections(listener: tokio::net::TcpListener, app: NormalizePath<Router>) {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use tower::ServiceExt as _;
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown_signal());
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(pair) => pair,
+                Err(err) => {
+                    // Out of file descriptors, say: wait a little rather than spin.
+                    tracing::warn!(cause = %err, "cannot accept a connection");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let app = app.clone();
+        let service = hyper::service::service_fn(move |request: Request<hyper::body::Incoming>| {
+            let mut request = request.map(axum::body::Body::new);
+            request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+            app.clone().oneshot(request)
+        });
+        let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+        builder.http1().timer(TokioTimer::new()).header_read_timeout(crate::limits::HEADER_TIMEOUT);
+        builder.http2().timer(TokioTimer::new());
+        let connection =
+            builder.serve_connection_with_upgrades(TokioIo::new(stream), service).into_owned();
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(err) = connection.await {
+                tracing::debug!(cause = %err, "connection ended with an error");
+            }
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {},
+        () = tokio::time::sleep(std::time::Duration::from_secs(20)) => {
+            tracing::warn!("requests still open after 20 seconds are cut off");
+        }
+    }
 }
 
 /// Rereads the exchange rates now and then, so that a rate set by another process (the command

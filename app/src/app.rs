@@ -26,6 +26,8 @@ use leptos_router::{
 /// The document around every page. `<html lang dir>` is filled in by the language layout during
 /// server rendering, so an Arabic page is right-to-left from the first byte.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::server::csp::state_for_this_render();
     view! {
         <!DOCTYPE html>
         <html>

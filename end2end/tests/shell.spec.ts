@@ -91,3 +91,22 @@ test('an unknown page or language is a 404 page, not a server error', async ({ r
     expect(await response.text()).toContain('data-test="not-found"');
   }
 });
+
+// The content security policy allows no inline script without the response's nonce and no style
+// attribute: a page that broke it would lose its islands or its look without any test noticing,
+// so every violation the browser reports fails here.
+test('the main pages break none of their content security policy', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) {
+      violations.push(`${page.url()}: ${message.text()}`);
+    }
+  });
+  for (const path of ['/en/', '/ar/', '/en/sites', '/zh/opportunities', '/ko/inquire', '/ar/compare?sites=KZ-P1,UZ-P2', '/en/no-such-page']) {
+    await page.goto(path, { waitUntil: 'networkidle' });
+    const csp = (await page.request.get(path)).headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("'nonce-");
+    expect(csp).not.toContain('unsafe-inline');
+  }
+  expect(violations).toEqual([]);
+});

@@ -21,6 +21,10 @@ error-unavailable = The portal is briefly unavailable. Please try again in a few
 error-internal = Something went wrong on our side. We have been notified; please try again later.
 error-cross-origin-title = Request refused
 error-cross-origin = This form was sent from another website, so the portal did not act on it. Please use the form on this site.
+error-too-large-title = Request too large
+error-too-large = The request was larger than the portal accepts, so nothing was done. Please shorten it or send smaller files.
+error-timeout-title = The portal took too long
+error-timeout = The portal could not finish this request in time. Please try again in a moment; a form you sent may have arrived, and an inquiry that arrived is always confirmed by email.
 error-back-home = Back to the home page
 
 ## Sums, already converted and formatted, in the step named by $scale; $currency is the

@@ -21,6 +21,10 @@ error-unavailable = 포털을 잠시 이용할 수 없습니다. 몇 분 뒤 다
 error-internal = 일시적인 오류가 발생했습니다. 담당자에게 자동으로 전달되었으니 잠시 후 다시 시도해 주십시오.
 error-cross-origin-title = 요청이 거부되었습니다
 error-cross-origin = 이 양식은 다른 웹사이트에서 전송되었기 때문에 포털이 처리하지 않았습니다. 이 사이트의 양식을 이용해 주십시오.
+error-too-large-title = 요청이 너무 큽니다
+error-too-large = 요청이 포털이 받을 수 있는 크기를 넘어 아무것도 처리되지 않았습니다. 내용을 줄이거나 더 작은 파일을 보내 주십시오.
+error-timeout-title = 포털 응답 시간이 초과되었습니다
+error-timeout = 포털이 이 요청을 제시간에 끝내지 못했습니다. 잠시 후 다시 시도해 주십시오. 보내신 양식이 이미 도착했을 수 있으며, 도착한 문의는 항상 이메일로 확인해 드립니다.
 error-back-home = 홈으로 돌아가기
 
 ## Sums, already converted and formatted, in the step named by $scale; $currency is the

@@ -21,6 +21,10 @@ error-unavailable = 门户网站暂时无法访问，请几分钟后再试。
 error-internal = 系统出现问题，我们已收到通知，请稍后再试。
 error-cross-origin-title = 请求被拒绝
 error-cross-origin = 此表单是从其他网站提交的，门户因此未予处理。请使用本网站上的表单。
+error-too-large-title = 请求过大
+error-too-large = 该请求超出门户可接受的大小，因此未作任何处理。请缩短内容或发送较小的文件。
+error-timeout-title = 门户响应超时
+error-timeout = 门户未能及时完成此请求。请稍后再试；您提交的表单可能已经送达，已送达的意向咨询一定会通过电子邮件确认。
 error-back-home = 返回首页
 
 ## Sums, already converted and formatted, in the step named by $scale; $currency is the

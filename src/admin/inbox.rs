@@ -549,7 +549,7 @@ async fn detail_page(
         .iter()
         .map(|e| {
             format!(
-                "<li data-test=\"note\"><p class=\"note-meta\">{} · {}</p><p style=\"white-space: pre-line\">{}</p></li>",
+                "<li data-test=\"note\"><p class=\"note-meta\">{} · {}</p><p class=\"note-text\">{}</p></li>",
                 esc(&name_of(e.actor_id)),
                 e.created_at.format("%Y-%m-%d %H:%M UTC"),
                 esc(e.note.as_deref().unwrap_or_default())

@@ -4,14 +4,13 @@
 //! officers and admins; failed mail sent again for real; and an editor may read but not act.
 
 use crate::admin_tests::signed_in;
-use crate::mailer::{MailWorker, Transport};
+use crate::inquiry_tests::worker;
 use crate::router_tests::{TestSite, seeded};
 use crate::smtp_sink::{SmtpSink, free_port};
 use app::models::Role;
 use app::server::entities::{inquiry, inquiry_event, outbox, staff_user};
 use axum::http::StatusCode;
 use chrono::{DateTime, TimeZone, Utc};
-use lettre::{AsyncSmtpTransport, Tokio1Executor};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
     QueryOrder, Set,
@@ -490,21 +489,6 @@ async fn inquiries_are_assigned_to_active_desk_officers_and_admins_only() {
         references(&inbox(&site, &desk, &format!("assignee={desk_id}")).await),
         [other.row.reference.as_str()]
     );
-}
-
-fn worker(site: &TestSite, port: u16) -> MailWorker {
-    let smtp = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1")
-        .port(port)
-        .timeout(Some(Duration::from_secs(5)))
-        .build();
-    let mut worker = MailWorker::new(
-        site.state.db.clone(),
-        Transport::Smtp(smtp),
-        site.config.mail_from.clone(),
-        site.state.outbox_signal.clone(),
-    );
-    worker.pacing.retry_base = Duration::from_millis(200);
-    worker
 }
 
 #[tokio::test]

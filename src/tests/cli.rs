@@ -228,6 +228,7 @@ fn mail_queued_when_the_portal_is_killed_is_sent_once_after_it_restarts() {
 
     // The SMTP server is down: five inquiries are acknowledged, their mail queued.
     let mut server = serve();
+    let mut tokens = Vec::new();
     wait_until_healthy(&addr);
     for (n, country) in ["CN", "KR", "AE", "DE", "BR"].into_iter().enumerate() {
         let body = url::form_urlencoded::Serializer::new(String::new())
@@ -250,6 +251,8 @@ fn mail_queued_when_the_portal_is_killed_is_sent_once_after_it_restarts() {
         let logged = std::fs::read_to_string(&log).unwrap_or_default();
         assert_eq!(status, 303, "{logged}");
         assert!(response.contains("/en/inquiry/"), "{response}");
+        let token = response.split("/en/inquiry/").nth(1).and_then(|t| t.split_whitespace().next());
+        tokens.push(token.expect("a token").to_owned());
     }
     // Let the worker fail at least once, then kill the portal without warning.
     std::thread::sleep(Duration::from_millis(1500));
@@ -276,6 +279,40 @@ fn mail_queued_when_the_portal_is_killed_is_sent_once_after_it_restarts() {
     ids.dedup();
     assert_eq!(ids.len(), 10, "none twice");
     sink.stop();
+    assert_logs_are_structured_and_name_no_one(
+        &std::fs::read_to_string(&log).expect("log"),
+        &tokens,
+    );
+}
+
+/// Every line of the log is one JSON object; each request has one line with its own id; no
+/// investor's address and no private-page token is in it.
+fn assert_logs_are_structured_and_name_no_one(log: &str, tokens: &[String]) {
+    let lines: Vec<serde_json::Value> = log
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}")))
+        .collect();
+    let posts: Vec<&serde_json::Value> = lines
+        .iter()
+        .filter(|l| l["fields"]["message"] == "request" && l["fields"]["method"] == "POST")
+        .collect();
+    assert_eq!(posts.len(), 5, "one line per inquiry sent");
+    let mut ids: Vec<&str> = posts.iter().filter_map(|l| l["span"]["id"].as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 5, "each request its own id: {posts:?}");
+    assert!(
+        posts.iter().all(|l| l["fields"]["status"] == 303 && l["fields"]["path"] == "/en/inquire")
+    );
+    // What the request caused carries its id: the inquiry stored, within the same request.
+    let stored = lines.iter().filter(|l| l["fields"]["message"] == "inquiry stored");
+    assert!(stored.filter(|l| ids.contains(&l["span"]["id"].as_str().unwrap_or("-"))).count() == 5);
+    for n in 0..5 {
+        assert!(!log.contains(&format!("restart{n}@")), "an address in the log");
+    }
+    for token in tokens {
+        assert!(!log.contains(token.as_str()), "a private-page token in the log");
+    }
 }
 
 /// `portal backup` while another process writes as fast as it can: the copy holds exactly the

@@ -11,18 +11,20 @@ use app::models::OutboxStatus;
 use app::server::entities::{desk, inquiry, outbox};
 use axum::http::StatusCode;
 use chrono::Datelike;
-use lettre::{AsyncSmtpTransport, Tokio1Executor};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::time::Duration;
 
-fn worker(site: &TestSite, port: u16) -> MailWorker {
-    let smtp = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1")
-        .port(port)
-        .timeout(Some(Duration::from_secs(5)))
-        .build();
+/// A mail worker of `site` that sends to the SMTP server on `port` of this machine.
+pub(crate) fn worker(site: &TestSite, port: u16) -> MailWorker {
+    worker_with_timeout(site, port, Duration::from_secs(5))
+}
+
+fn worker_with_timeout(site: &TestSite, port: u16, timeout: Duration) -> MailWorker {
+    let transport =
+        Transport::smtp(&format!("smtp://127.0.0.1:{port}"), timeout).expect("an SMTP URL");
     let mut worker = MailWorker::new(
         site.state.db.clone(),
-        Transport::Smtp(smtp),
+        transport,
         site.config.mail_from.clone(),
         site.state.outbox_signal.clone(),
     );
@@ -487,4 +489,33 @@ async fn the_campaign_of_the_link_a_visitor_came_by_reaches_the_form() {
     let (_, _, html) = site.get_with("/en/inquire", &[("cookie", &cookies.join("; "))]).await;
     assert!(html.contains(r#"name="utm_source" value="kotra""#), "carried into the form");
     assert!(html.contains(r#"name="utm_campaign" value="expo-2026""#));
+}
+
+#[tokio::test]
+async fn an_smtp_server_that_stops_answering_is_given_up_on_in_time_and_tried_again() {
+    let site = seeded().await;
+    // A server that accepts the connection and then says nothing, not even its greeting.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = silent.local_addr().expect("addr").port();
+    let held = std::thread::spawn(move || {
+        let mut open = Vec::new();
+        for stream in silent.incoming().take(4).flatten() {
+            open.push(stream);
+        }
+        std::thread::sleep(Duration::from_secs(5));
+    });
+    let (status, _, body) = post(&site, "en", &valid("DE", "hans@example.de", None), 1).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    let started = std::time::Instant::now();
+    let stalled = worker_with_timeout(&site, port, Duration::from_millis(250));
+    assert_eq!(stalled.drain().await.expect("drain"), 0);
+    assert!(started.elapsed() < Duration::from_secs(4), "gave up in {:?}", started.elapsed());
+    let rows = outbox::Entity::find().all(&site.state.db).await.expect("q");
+    assert!(
+        rows.iter().all(|row| row.status == OutboxStatus::Pending.as_str()),
+        "a silent server is a transient failure: {:?}",
+        rows.iter().map(|row| &row.status).collect::<Vec<_>>()
+    );
+    assert!(rows.iter().any(|row| row.attempts > 0), "the attempt was recorded");
+    drop(held);
 }

@@ -1,12 +1,14 @@
 //! Security headers on every kind of response (page, server function, static file, redirect,
 //! error, staff page) and the refusal of cross-origin state changes: form posts, staff sign-in
 //! and server-function calls from another origin are refused and change nothing; the same ones
-//! from the portal's own pages are accepted.
+//! from the portal's own pages are accepted; bodies over the limit and requests that take too
+//! long are cut off with a page in the visitor's language, and nothing is stored.
 
 use crate::router_tests::{TestSite, seeded};
 use app::server::entities::inquiry;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
+use futures_util::StreamExt;
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 const PUBLIC: &str = "https://invest.example.org";
@@ -26,6 +28,8 @@ fn assert_protected(what: &str, headers: &HeaderMap) {
     let csp =
         headers.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
     assert!(csp.contains("frame-ancestors 'none'"), "CSP on {what}: {csp}");
+    assert!(csp.contains("script-src 'self'"), "scripts restricted on {what}: {csp}");
+    assert!(!csp.contains("unsafe-inline"), "no inline scripts or styles on {what}: {csp}");
     assert!(headers.contains_key("referrer-policy"), "referrer-policy on {what}");
     assert!(headers.contains_key("permissions-policy"), "permissions-policy on {what}");
 }
@@ -174,4 +178,97 @@ async fn state_changes_from_another_origin_are_refused_and_change_nothing() {
         let (status, _, _) = call(&site, call_fn, Body::from(r#"{"lang":"en"}"#)).await;
         assert_eq!(status, StatusCode::OK, "server function {own:?}");
     }
+}
+
+/// The nonce a page's policy allows, if any.
+fn policy_nonce(headers: &HeaderMap) -> Option<String> {
+    let csp = headers.get("content-security-policy")?.to_str().ok()?;
+    let start = csp.find("'nonce-")? + "'nonce-".len();
+    Some(csp[start..].split('\'').next()?.to_owned())
+}
+
+#[tokio::test]
+async fn inline_scripts_run_only_with_the_nonce_of_their_own_response() {
+    let site = seeded().await;
+    let mut seen = Vec::new();
+    for path in ["/en/sites", "/ar/inquire", "/zh/sites/no-such-site", "/ko/"] {
+        let (_, headers, html) = call(&site, Request::get(path), Body::empty()).await;
+        let nonce = policy_nonce(&headers).unwrap_or_else(|| panic!("no nonce on {path}"));
+        assert!(nonce.len() >= 16, "a nonce of at least 96 bits on {path}: {nonce}");
+        let scripts: Vec<&str> = html.split("<script").skip(1).collect();
+        assert!(!scripts.is_empty(), "{path} hydrates its islands with an inline script");
+        for script in scripts {
+            let tag = &script[..script.find('>').unwrap_or(script.len())];
+            assert!(tag.contains(&format!("nonce=\"{nonce}\"")), "{path}: <script{tag}>");
+        }
+        assert!(!html.contains(" style=\""), "{path} has a style attribute the policy forbids");
+        seen.push(nonce);
+    }
+    let (_, again, _) = call(&site, Request::get("/en/sites"), Body::empty()).await;
+    seen.push(policy_nonce(&again).expect("a nonce"));
+    let mut distinct = seen.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), seen.len(), "every response draws its own nonce: {seen:?}");
+    // Responses that carry no inline script allow none.
+    for path in ["/admin/sign-in", "/open-data/sites.json", "/healthz"] {
+        let (_, headers, _) = call(&site, Request::get(path), Body::empty()).await;
+        assert_eq!(policy_nonce(&headers), None, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn bodies_over_the_limit_and_requests_that_stall_are_cut_off_and_store_nothing() {
+    let mut site = seeded().await;
+    let count = || async { inquiry::Entity::find().count(&site.state.db).await.expect("count") };
+    let huge = format!("{}&message={}", inquiry_form(), "x".repeat(crate::limits::MAX_BODY));
+    // Declared too big: refused before a byte of it is read.
+    let (status, headers, body) = call(
+        &site,
+        Request::post("/ko/inquire")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("content-length", huge.len()),
+        Body::from(huge.clone()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(body.contains(&app::i18n::text("ko", "error-too-large")), "{body}");
+    assert_protected("a body over the limit", &headers);
+    // Not declared (chunked): cut off while it is read.
+    let chunks = huge.into_bytes().chunks(64 * 1024).map(|c| c.to_vec()).collect::<Vec<_>>();
+    let stream = futures_util::stream::iter(chunks.into_iter().map(Ok::<_, std::io::Error>));
+    let (status, _, _) = call(
+        &site,
+        Request::post("/en/inquire").header("content-type", "application/x-www-form-urlencoded"),
+        Body::from_stream(stream),
+    )
+    .await;
+    assert!(status.is_client_error(), "{status}");
+    // A server function's body is bounded too.
+    let (status, _, _) = call(
+        &site,
+        Request::post("/api/desks")
+            .header("content-type", "application/json")
+            .header("content-length", crate::limits::MAX_BODY + 11),
+        Body::from(format!("{{\"lang\":\"{}\"}}", "e".repeat(crate::limits::MAX_BODY))),
+    )
+    .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(count().await, 0);
+
+    // A body that starts and never ends: the request is given up on at its time.
+    site.config.request_timeout_seconds = 1;
+    let first = Ok::<_, std::io::Error>(b"name=Slow&company=Loris".to_vec());
+    let stalled = futures_util::stream::iter([first]).chain(futures_util::stream::pending());
+    let started = std::time::Instant::now();
+    let (status, _, body) = call(
+        &site,
+        Request::post("/ar/inquire").header("content-type", "application/x-www-form-urlencoded"),
+        Body::from_stream(stalled),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(body.contains("dir=\"rtl\"") && body.contains(&app::i18n::text("ar", "error-timeout")));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    assert_eq!(count().await, 0);
 }

@@ -2,6 +2,7 @@
 //! content.
 //! Compiled only with the `ssr` feature; server-function bodies import from here.
 
+pub mod csp;
 pub mod db;
 pub mod entities;
 pub mod format;
