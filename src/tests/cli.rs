@@ -219,6 +219,9 @@ fn mail_queued_when_the_portal_is_killed_is_sent_once_after_it_restarts() {
             .env("LEPTOS_SITE_ADDR", &addr)
             .env("PORTAL_MAIL_RETRY_SECONDS", "1")
             .env("PORTAL_LOG", "info")
+            // What cargo-leptos builds into the release binary; without it this debug build
+            // prints a notice of Leptos's own that is not a log line.
+            .env("LEPTOS_OUTPUT_NAME", "portal")
             .arg("serve")
             .stdout(Stdio::null())
             .stderr(log)
