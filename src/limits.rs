@@ -19,6 +19,8 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest body of any request but an upload: forms, server functions. The biggest real one,
 /// a listing's text in four languages, is a fraction of this.
 pub const MAX_BODY: usize = 1024 * 1024;
+/// The largest body of an upload.
+const UPLOAD_BODY: usize = app::server::media::MAX_UPLOAD_BODY + 64 * 1024;
 /// Uploads (photos, brochures) get this many times the usual time, for slow links.
 const UPLOAD_TIME_FACTOR: u32 = 10;
 
@@ -35,7 +37,9 @@ impl Limits {
             && path.starts_with("/admin/listings/")
             && path.ends_with("/media");
         if upload {
-            (self.request_timeout * UPLOAD_TIME_FACTOR, app::server::media::MAX_UPLOAD_BODY)
+            // A little above the upload route's own limit, so that the route's refusal, which
+            // names the problem beside the field, comes first.
+            (self.request_timeout * UPLOAD_TIME_FACTOR, UPLOAD_BODY)
         } else {
             (self.request_timeout, MAX_BODY)
         }
@@ -86,7 +90,7 @@ mod tests {
         assert_eq!(limits.of(&Method::POST, "/en/inquire"), (Duration::from_secs(30), MAX_BODY));
         assert_eq!(
             limits.of(&Method::POST, "/admin/listings/KZ-P1/media"),
-            (Duration::from_secs(300), app::server::media::MAX_UPLOAD_BODY)
+            (Duration::from_secs(300), UPLOAD_BODY)
         );
         assert_eq!(limits.of(&Method::GET, "/admin/listings/KZ-P1/media").1, MAX_BODY);
         assert_eq!(limits.of(&Method::POST, "/admin/listings/KZ-P1/media/3/delete").1, MAX_BODY);
