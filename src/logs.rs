@@ -11,30 +11,40 @@ use tracing::Instrument;
 
 /// Starts logging; `PORTAL_LOG` filters as `RUST_LOG` does.
 pub fn init() {
+    use tracing_subscriber::util::SubscriberInitExt;
+    let text = std::env::var("PORTAL_LOG_FORMAT").is_ok_and(|format| format == "text");
+    subscriber(|| Masking(std::io::stderr()), text).init();
+}
+
+/// The portal's log formatting, writing through `writer`.
+fn subscriber<W>(writer: W, text: bool) -> Box<dyn tracing::Subscriber + Send + Sync>
+where
+    W: for<'a> tracing_subscriber::fmt::MakeWriter<'a> + Send + Sync + 'static,
+{
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_env("PORTAL_LOG")
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(|| MaskingStderr);
-    if std::env::var("PORTAL_LOG_FORMAT").is_ok_and(|format| format == "text") {
-        builder.init();
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer);
+    if text {
+        Box::new(builder.finish())
     } else {
-        builder.json().with_current_span(true).with_span_list(false).init();
+        Box::new(builder.json().with_current_span(true).with_span_list(false).finish())
     }
 }
 
-/// Standard error, with email addresses masked. The formatter hands over each event whole, in
-/// one write, so an address is never split between two writes.
-struct MaskingStderr;
+/// A writer with email addresses masked. The formatter hands over each event whole, in one
+/// write, so an address is never split between two writes.
+struct Masking<W>(W);
 
-impl Write for MaskingStderr {
+impl<W: Write> Write for Masking<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let masked = mask_emails(&String::from_utf8_lossy(buf));
-        std::io::stderr().lock().write_all(masked.as_bytes())?;
+        self.0.write_all(masked.as_bytes())?;
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        std::io::stderr().flush()
+        self.0.flush()
     }
 }
 
@@ -123,6 +133,37 @@ mod tests {
         ] {
             assert_eq!(mask_emails(text), masked, "{text}");
         }
+    }
+
+    /// What the portal's subscriber writes, through the masking writer, into memory.
+    #[derive(Clone, Default)]
+    struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().map_err(|_| std::io::Error::other("poisoned"))?.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_logs_subscriber_writes_json_lines_with_addresses_masked() {
+        let captured = Captured::default();
+        let sink = captured.clone();
+        let subscriber = subscriber(move || Masking(sink.clone()), false);
+        tracing::subscriber::with_default(subscriber, || {
+            let span = tracing::info_span!("request", id = "0123abcd");
+            span.in_scope(|| tracing::warn!(to = "kim.minjun@hanbit.co.kr", "refused"));
+        });
+        let text = String::from_utf8(captured.0.lock().expect("lock").clone()).expect("UTF-8");
+        let line: serde_json::Value = serde_json::from_str(text.trim()).expect("one JSON line");
+        assert_eq!(line["fields"]["to"], "k***@hanbit.co.kr", "{text}");
+        assert_eq!(line["span"]["id"], "0123abcd", "{text}");
+        assert!(!text.contains("kim.minjun"), "{text}");
     }
 
     #[test]

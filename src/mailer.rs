@@ -259,13 +259,14 @@ impl MailWorker {
         };
         match &self.transport {
             Transport::Smtp(smtp, timeout) => {
-                match tokio::time::timeout(*timeout * 4, smtp.send(message)).await {
+                let whole = *timeout * 4;
+                match tokio::time::timeout(whole, smtp.send(message)).await {
                     Ok(Ok(_)) => Outcome::Sent,
                     Ok(Err(err)) if err.is_permanent() => Outcome::Failed(err.to_string()),
                     Ok(Err(err)) => Outcome::Retry(err.to_string()),
                     Err(_) => Outcome::Retry(format!(
                         "the SMTP server did not finish within {} seconds",
-                        (*timeout * 4).as_secs_f32()
+                        whole.as_secs_f32()
                     )),
                 }
             }

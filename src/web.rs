@@ -156,6 +156,9 @@ async fn serve_connections(listener: tokio::net::TcpListener, app: NormalizePath
     use tower::ServiceExt as _;
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown_signal());
+    let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+    builder.http1().timer(TokioTimer::new()).header_read_timeout(crate::limits::HEADER_TIMEOUT);
+    builder.http2().timer(TokioTimer::new());
     loop {
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -175,9 +178,6 @@ async fn serve_connections(listener: tokio::net::TcpListener, app: NormalizePath
             request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
             app.clone().oneshot(request)
         });
-        let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
-        builder.http1().timer(TokioTimer::new()).header_read_timeout(crate::limits::HEADER_TIMEOUT);
-        builder.http2().timer(TokioTimer::new());
         let connection =
             builder.serve_connection_with_upgrades(TokioIo::new(stream), service).into_owned();
         let connection = graceful.watch(connection);

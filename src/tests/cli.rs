@@ -436,3 +436,36 @@ fn a_backup_taken_under_write_load_restores_with_nothing_lost() {
     assert!(!told.status.success());
     assert!(text(&told.stderr).contains("pg_dump"), "{}", text(&told.stderr));
 }
+
+/// A client that sends its request headers slower than the server allows is dropped, while
+/// others are served as usual: a few slow clients cannot hold the portal's connections.
+#[test]
+fn a_connection_that_trickles_its_headers_is_dropped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let addr = format!("127.0.0.1:{}", smtp_sink::free_port());
+    let mut server = portal(dir.path())
+        .env("LEPTOS_SITE_ADDR", &addr)
+        .arg("serve")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the portal starts");
+    wait_until_healthy(&addr);
+    let mut slow = std::net::TcpStream::connect(&addr).expect("connects");
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: portal\r\n").expect("half the headers");
+    slow.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
+    let started = Instant::now();
+    // Meanwhile everyone else is served.
+    wait_until_healthy(&addr);
+    let mut answer = Vec::new();
+    let ended = slow.read_to_end(&mut answer);
+    let waited = started.elapsed();
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(ended.is_ok(), "the server closed the connection rather than waiting: {ended:?}");
+    assert!(
+        waited >= Duration::from_secs(8) && waited < Duration::from_secs(20),
+        "dropped after {waited:?}, the header time being 10 s"
+    );
+    assert!(!text(&answer).contains("200 OK"), "{}", text(&answer));
+}

@@ -31,6 +31,8 @@ fn assert_protected(what: &str, headers: &HeaderMap) {
     assert!(csp.contains("script-src 'self'"), "scripts restricted on {what}: {csp}");
     assert!(!csp.contains("unsafe-inline"), "no inline scripts or styles on {what}: {csp}");
     assert!(headers.contains_key("referrer-policy"), "referrer-policy on {what}");
+    let id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()), "request id on {what}");
     assert!(headers.contains_key("permissions-policy"), "permissions-policy on {what}");
 }
 
@@ -228,22 +230,23 @@ async fn bodies_over_the_limit_and_requests_that_stall_are_cut_off_and_store_not
         Request::post("/ko/inquire")
             .header("content-type", "application/x-www-form-urlencoded")
             .header("content-length", huge.len()),
-        Body::from(huge.clone()),
+        Body::from(huge),
     )
     .await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(body.contains(&app::i18n::text("ko", "error-too-large")), "{body}");
     assert_protected("a body over the limit", &headers);
-    // Not declared (chunked): cut off while it is read.
-    let chunks = huge.into_bytes().chunks(64 * 1024).map(|c| c.to_vec()).collect::<Vec<_>>();
+    // Not declared (chunked): cut off while it is read. The staff routes read their forms with
+    // axum's own limit of 2 MB, so a 1.5 MB body there is refused only by the portal's bound.
+    let chunks = vec![vec![b'x'; 64 * 1024]; 24];
     let stream = futures_util::stream::iter(chunks.into_iter().map(Ok::<_, std::io::Error>));
     let (status, _, _) = call(
         &site,
-        Request::post("/en/inquire").header("content-type", "application/x-www-form-urlencoded"),
+        Request::post("/admin/routing").header("content-type", "application/x-www-form-urlencoded"),
         Body::from_stream(stream),
     )
     .await;
-    assert!(status.is_client_error(), "{status}");
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     // A server function's body is bounded too.
     let (status, _, _) = call(
         &site,
