@@ -42,6 +42,14 @@ pub enum Command {
         #[arg(long, default_value = "")]
         name: String,
     },
+    /// Switch off a staff member's second factor and void their recovery codes, for someone who
+    /// lost both their phone and their codes (the last admin, say); their sessions end. An admin
+    /// sets up a new one at the next sign-in.
+    ResetSecondFactor {
+        /// The account's email address.
+        #[arg(long)]
+        email: String,
+    },
     /// Set the exchange rate of a currency: how many units of it one US dollar buys.
     SetRate {
         /// The currency: cny, krw, aed, eur, kzt or uzs.

@@ -20,6 +20,7 @@ pub fn run(command: Command, config: Config) -> Result<()> {
             Command::CreateUser { email, role, name } => {
                 create_user(&config, &email, &name, role.into()).await
             }
+            Command::ResetSecondFactor { email } => reset_second_factor(&config, &email).await,
             Command::SetRate { currency, rate, date } => {
                 set_rate(&config, &currency, &rate, date).await
             }
@@ -32,20 +33,28 @@ pub fn run(command: Command, config: Config) -> Result<()> {
 
 /// Opens the configured database, saying which one when it cannot.
 pub async fn open_database(config: &Config) -> Result<DatabaseConnection> {
-    db::connect(&config.database_url).await.with_context(|| {
-        format!("cannot open the database {}", crate::config::redact(&config.database_url))
-    })
+    db::connect(&config.database_url).await.with_context(|| cannot_open(config))
+}
+
+fn cannot_open(config: &Config) -> String {
+    format!("cannot open the database {}", crate::config::redact(&config.database_url))
 }
 
 /// Opens the database and applies every pending migration.
 pub async fn open_migrated(config: &Config) -> Result<DatabaseConnection> {
-    let db = open_database(config).await?;
-    Migrator::up(&db, None).await.context("cannot migrate the database")?;
-    Ok(db)
+    let schema = open_for_migrations(config).await?;
+    Migrator::up(&schema, None).await.context("cannot migrate the database")?;
+    schema.close().await.ok();
+    open_database(config).await
+}
+
+/// Opens the configured database on one connection, for schema changes.
+async fn open_for_migrations(config: &Config) -> Result<DatabaseConnection> {
+    db::connect_for_migrations(&config.database_url).await.with_context(|| cannot_open(config))
 }
 
 async fn migrate(config: &Config, down: Option<u32>, status: bool) -> Result<()> {
-    let db = open_database(config).await?;
+    let db = open_for_migrations(config).await?;
     if status {
         for migration in Migrator::get_migration_with_status(&db).await? {
             println!("{:<9} {}", migration.status().to_string(), migration.name());
@@ -136,6 +145,27 @@ async fn create_user(
     let db = open_migrated(config).await?;
     let user = users::create_user(&db, email, name, role, &password).await?;
     println!("created {} account for {}", user.role, user.email);
+    Ok(())
+}
+
+async fn reset_second_factor(config: &Config, email: &str) -> Result<()> {
+    use app::server::entities::{staff_session, staff_user};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+    let db = open_migrated(config).await?;
+    let email = email.trim().to_lowercase();
+    let txn = db.begin().await?;
+    let Some(user) =
+        staff_user::Entity::find().filter(staff_user::Column::Email.eq(&email)).one(&txn).await?
+    else {
+        bail!("no staff account has the email {email}");
+    };
+    app::server::second_factor::turn_off(&txn, user.id).await?;
+    staff_session::Entity::delete_many()
+        .filter(staff_session::Column::UserId.eq(user.id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    println!("the second factor of {email} is off and their sessions have ended");
     Ok(())
 }
 

@@ -52,6 +52,10 @@ mod admin_inbox_tests;
 mod admin_media_tests;
 
 #[cfg(test)]
+#[path = "tests/admin_second_factor.rs"]
+mod admin_second_factor_tests;
+
+#[cfg(test)]
 #[path = "tests/security.rs"]
 mod security_tests;
 

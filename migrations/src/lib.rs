@@ -13,6 +13,7 @@ mod m20261127_000004_create_inquiries;
 mod m20261127_000005_create_outbox;
 mod m20261127_000006_create_search_tokens;
 mod m20261127_000007_create_exchange_rates;
+mod m20261128_000008_add_second_factor;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_create_outbox::Migration),
             Box::new(m20261127_000006_create_search_tokens::Migration),
             Box::new(m20261127_000007_create_exchange_rates::Migration),
+            Box::new(m20261128_000008_add_second_factor::Migration),
         ]
     }
 }

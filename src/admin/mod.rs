@@ -7,7 +7,7 @@ use app::models::Role;
 use app::server::AppState;
 use app::server::entities::staff_user;
 pub(crate) use app::server::inquiries::mail::escape_html as esc;
-use app::server::sessions::{self, SignInError};
+use app::server::sessions::{self, SignInError, Stage};
 use axum::{
     Router,
     extract::{Query, State},
@@ -17,6 +17,7 @@ use axum::{
 };
 use std::collections::HashMap;
 
+mod account;
 mod audit;
 mod editor;
 mod inbox;
@@ -25,6 +26,7 @@ mod media;
 mod people;
 mod rates;
 
+pub use account::*;
 pub use audit::audit;
 #[cfg(test)]
 pub(crate) use audit::record;
@@ -38,7 +40,7 @@ pub use rates::*;
 pub(crate) fn page(title: &str, user: Option<&staff_user::Model>, body: &str) -> String {
     let nav = user.map_or_else(String::new, |user| {
         format!(
-            "<nav class=\"main-nav\" aria-label=\"Staff\"><ul><li><a href=\"/admin/inquiries\">Inquiries</a></li><li><a href=\"/admin/listings\">Listings</a></li><li><a href=\"/admin/rates\">Exchange rates</a></li><li><a href=\"/admin/users\">Staff accounts</a></li><li><a href=\"/admin/routing\">Routing</a></li><li><a href=\"/admin/audit\">Audit log</a></li></ul></nav>\
+            "<nav class=\"main-nav\" aria-label=\"Staff\"><ul><li><a href=\"/admin/inquiries\">Inquiries</a></li><li><a href=\"/admin/listings\">Listings</a></li><li><a href=\"/admin/rates\">Exchange rates</a></li><li><a href=\"/admin/users\">Staff accounts</a></li><li><a href=\"/admin/routing\">Routing</a></li><li><a href=\"/admin/audit\">Audit log</a></li><li><a href=\"/admin/account\">Your account</a></li></ul></nav>\
              <form method=\"post\" action=\"/admin/sign-out\"><span>{} ({})</span> <button type=\"submit\">Sign out</button></form>",
             esc(&user.name),
             esc(&user.role)
@@ -188,9 +190,17 @@ pub async fn sign_in(State(state): State<AppState>, request: axum::extract::Requ
                 let _ = sessions::close(&state.db, &old).await;
             }
             let agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
-            match sessions::open(&state.db, &user, agent).await {
+            let stage = Stage::after_password(&user);
+            match sessions::open_at(&state.db, &user, agent, stage).await {
                 Ok(token) => {
-                    let mut response = Redirect::to(&next).into_response();
+                    let back: String =
+                        url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+                    let to = match stage {
+                        Stage::SignedIn => next,
+                        Stage::AwaitingCode => format!("/admin/sign-in/code?next={back}"),
+                        Stage::MustEnrol => format!("/admin/account?next={back}"),
+                    };
+                    let mut response = Redirect::to(&to).into_response();
                     let cookie = session_cookie(&state, &token, sessions::LIFETIME.num_seconds());
                     response.headers_mut().insert(header::SET_COOKIE, cookie);
                     response
@@ -236,6 +246,13 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
         (Method::GET, "/admin", get(home)),
         (Method::GET, "/admin/sign-in", get(sign_in_form)),
         (Method::POST, "/admin/sign-in", post(sign_in)),
+        (Method::GET, "/admin/sign-in/code", get(sign_in_code_form)),
+        (Method::POST, "/admin/sign-in/code", post(sign_in_code)),
+        (Method::GET, "/admin/account", get(account)),
+        (Method::POST, "/admin/account/totp", post(start_totp)),
+        (Method::POST, "/admin/account/totp/confirm", post(confirm_totp)),
+        (Method::POST, "/admin/account/totp/disable", post(disable_totp)),
+        (Method::POST, "/admin/account/recovery-codes", post(renew_recovery_codes)),
         (Method::POST, "/admin/sign-out", post(sign_out)),
         (Method::GET, "/admin/inquiries", get(inbox)),
         (Method::GET, "/admin/inquiries.csv", get(inbox_csv)),
@@ -267,6 +284,7 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
         (Method::POST, "/admin/users/{id}/active", post(set_active)),
         (Method::POST, "/admin/users/{id}/role", post(change_role)),
         (Method::POST, "/admin/users/{id}/password", post(reset_password)),
+        (Method::POST, "/admin/users/{id}/second-factor", post(reset_second_factor)),
         (Method::GET, "/admin/routing", get(routing)),
         (Method::POST, "/admin/routing", post(add_rule)),
         (Method::GET, "/admin/routing/test", get(test_routing)),

@@ -73,13 +73,24 @@ async fn users_page(
                 "<tr data-test=\"user-row\" data-email=\"{email}\" data-active=\"{active}\" data-role=\"{role}\"><td>{email}</td><td>{name}</td>\
                  <td><form method=\"post\" action=\"/admin/users/{id}/role\"><label class=\"visually-hidden\" for=\"role-{id}\">Role of {email}</label><select id=\"role-{id}\" name=\"role\">{roles}</select> <button type=\"submit\">Change</button></form>{role_problem}</td>\
                  <td>{password} <form method=\"post\" action=\"/admin/users/{id}/password\"><label class=\"visually-hidden\" for=\"password-{id}\">New password for {email}</label><input id=\"password-{id}\" name=\"password\" type=\"password\" autocomplete=\"new-password\" required> <button type=\"submit\">Set a new password</button></form>{password_problem}</td>\
-                 <td>{last}</td><td>{toggle}{active_problem}</td></tr>",
+                 <td>{second}</td><td>{last}</td><td>{toggle}{active_problem}</td></tr>",
                 id = u.id,
                 email = esc(&u.email),
                 active = u.active,
                 name = esc(&u.name),
                 role = esc(&u.role),
                 password = if u.password_hash.is_some() { "set" } else { "none" },
+                second = if u.has_second_factor() {
+                    format!(
+                        "on <form method=\"post\" action=\"/admin/users/{}/second-factor\"><button type=\"submit\" aria-label=\"Reset the second factor of {}\">Reset (lost phone)</button></form>",
+                        u.id,
+                        esc(&u.email)
+                    )
+                } else if u.role == Role::Admin.as_str() {
+                    "off: set up at next sign-in".to_owned()
+                } else {
+                    "off".to_owned()
+                },
                 last = u.last_login_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default(),
                 role_problem = beside(AccountField::Role(u.id)),
                 password_problem = beside(AccountField::Password(u.id)),
@@ -94,7 +105,7 @@ async fn users_page(
         .collect();
     let body = format!(
         "<h1>Staff accounts</h1><p>A change of role or password ends the person's sessions, so that it applies at once; a new password also lifts a lock-out.</p>\
-         <table class=\"compare-table\" data-test=\"users\"><thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Password (12 characters or more)</th><th>Last sign-in (UTC)</th><th></th></tr></thead><tbody>{rows}</tbody></table>\
+         <table class=\"compare-table\" data-test=\"users\"><thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Password (12 characters or more)</th><th>Second factor</th><th>Last sign-in (UTC)</th><th></th></tr></thead><tbody>{rows}</tbody></table>\
          <h2>New account</h2>{problem}<form class=\"inquiry-form\" method=\"post\" action=\"/admin/users\"><div class=\"form-grid\">\
          <div class=\"field\"><label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\" required></div>\
          <div class=\"field\"><label for=\"name\">Name</label><input id=\"name\" name=\"name\" maxlength=\"120\"></div>\
@@ -172,7 +183,7 @@ async fn account(db: &DatabaseConnection, id: i32) -> Result<staff_user::Model, 
 }
 
 /// Ends every session of an account: what it changed applies from its next request.
-async fn end_sessions(db: &impl ConnectionTrait, user_id: i32) -> Result<(), DbErr> {
+pub(crate) async fn end_sessions(db: &impl ConnectionTrait, user_id: i32) -> Result<(), DbErr> {
     staff_session::Entity::delete_many()
         .filter(staff_session::Column::UserId.eq(user_id))
         .exec(db)
@@ -936,6 +947,9 @@ mod tests {
             last_login_at: None,
             created_at: now,
             updated_at: now,
+            totp_secret: None,
+            totp_enabled_at: None,
+            totp_last_step: None,
         }
     }
 

@@ -7,7 +7,7 @@ use crate::router_tests::{TestSite, seeded};
 use app::models::Role;
 use app::server::users::create_user;
 use axum::http::StatusCode;
-use sea_orm::EntityTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 pub(crate) const PASSWORD: &str = "silk road freight by rail 2027";
 
@@ -38,6 +38,26 @@ pub(crate) async fn signed_in(site: &TestSite, email: &str, name: &str, role: Ro
 /// `Cookie` header value for it.
 pub(crate) async fn session_for(site: &TestSite, email: &str, role: Role) -> String {
     let user = create_user(&site.state.db, email, email, role, PASSWORD).await.expect("user");
+    let token = app::server::sessions::open(&site.state.db, &user, None).await.expect("session");
+    format!("{}={token}", app::server::sessions::COOKIE)
+}
+
+/// The account with this email, as stored now.
+pub(crate) async fn account_of(
+    site: &TestSite,
+    email: &str,
+) -> app::server::entities::staff_user::Model {
+    app::server::entities::staff_user::Entity::find()
+        .filter(app::server::entities::staff_user::Column::Email.eq(email))
+        .one(&site.state.db)
+        .await
+        .expect("query")
+        .unwrap_or_else(|| panic!("{email} exists"))
+}
+
+/// An open, signed-in session for an existing account: the `Cookie` header value for it.
+pub(crate) async fn session_for_existing(site: &TestSite, email: &str) -> String {
+    let user = account_of(site, email).await;
     let token = app::server::sessions::open(&site.state.db, &user, None).await.expect("session");
     format!("{}={token}", app::server::sessions::COOKIE)
 }

@@ -11,12 +11,7 @@ use axum::http::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 async fn user(site: &TestSite, email: &str) -> staff_user::Model {
-    staff_user::Entity::find()
-        .filter(staff_user::Column::Email.eq(email))
-        .one(&site.state.db)
-        .await
-        .expect("query")
-        .unwrap_or_else(|| panic!("{email} exists"))
+    crate::admin_tests::account_of(site, email).await
 }
 
 async fn desk_of_code(site: &TestSite, code: &str) -> desk::Model {

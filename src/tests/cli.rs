@@ -43,9 +43,17 @@ fn help_lists_every_command() {
     let output = portal(dir.path()).arg("--help").output().expect("runs");
     assert!(output.status.success());
     let help = text(&output.stdout);
-    for command in
-        ["serve", "migrate", "seed", "create-user", "set-rate", "rates", "backup", "restore"]
-    {
+    for command in [
+        "serve",
+        "migrate",
+        "seed",
+        "create-user",
+        "reset-second-factor",
+        "set-rate",
+        "rates",
+        "backup",
+        "restore",
+    ] {
         assert!(help.contains(command), "{command} missing from:\n{help}");
     }
 }
@@ -132,6 +140,20 @@ fn migrate_seed_and_create_user_work_on_a_fresh_sqlite_file() {
         "another long passphrase here\n",
     );
     assert!(text(&again.stderr).contains("already exists"), "{}", text(&again.stderr));
+
+    // The way back in for an admin who lost their phone and their recovery codes.
+    let output = portal(dir.path())
+        .args(["reset-second-factor", "--email", "OPS@icic-ca.example"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("second factor of ops@icic-ca.example is off"));
+    let output = portal(dir.path())
+        .args(["reset-second-factor", "--email", "nobody@icic-ca.example"])
+        .output()
+        .expect("runs");
+    assert!(!output.status.success());
+    assert!(text(&output.stderr).contains("no staff account"), "{}", text(&output.stderr));
 
     let output = portal(dir.path()).args(["migrate", "--down", "5"]).output().expect("runs");
     assert!(output.status.success(), "{}", text(&output.stderr));

@@ -9,6 +9,18 @@ use std::{path::Path, time::Duration};
 /// Connects to the database at `url`. For a SQLite file, the file and its folder are created when
 /// missing, and the database is put in WAL mode so that readers never wait for a writer.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    connect_with(url, 16).await
+}
+
+/// Connects for schema changes: one connection, so that each migration's statements, and the
+/// checks between them, all see the schema as the one before left it. (With a pool, a step of
+/// `migrate --down` and the next `up` could land on different SQLite connections; under load the
+/// migration tests once saw an index the previous step had dropped.)
+pub async fn connect_for_migrations(url: &str) -> Result<DatabaseConnection, DbErr> {
+    connect_with(url, 1).await
+}
+
+async fn connect_with(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
     let mut url = url.to_owned();
     if let Some(path) = sqlite_file(&url) {
         if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -23,7 +35,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     }
     let mut options = ConnectOptions::new(url);
     options
-        .max_connections(16)
+        .max_connections(max_connections)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))
         .sqlx_logging(false)

@@ -13,9 +13,11 @@ pub mod media;
 pub mod present;
 pub mod rates;
 pub mod search;
+pub mod second_factor;
 pub mod seed;
 pub mod sessions;
 pub mod state;
+pub mod totp;
 pub mod users;
 
 pub use state::AppState;

@@ -1,13 +1,14 @@
 //! The schema: up from empty, down to empty, and up again, on both databases.
 
 use crate::on_both;
-use crate::support::{Backend, fresh};
+use crate::support::{Backend, fresh_for_migrations};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm_migration::SchemaManager;
 
 const TABLES: &[&str] = &[
     "staff_user",
     "staff_session",
+    "staff_recovery_code",
     "audit_log",
     "site",
     "site_translation",
@@ -35,7 +36,7 @@ async fn present(manager: &SchemaManager<'_>) -> Vec<&'static str> {
 }
 
 on_both!(up_down_and_up_again, |backend: Backend| async move {
-    let test = fresh(backend).await;
+    let test = fresh_for_migrations(backend).await;
     let manager = SchemaManager::new(&test.db);
     assert!(present(&manager).await.is_empty());
 
@@ -51,7 +52,7 @@ on_both!(up_down_and_up_again, |backend: Backend| async move {
 });
 
 on_both!(each_migration_steps_down_alone, |backend: Backend| async move {
-    let test = fresh(backend).await;
+    let test = fresh_for_migrations(backend).await;
     Migrator::up(&test.db, None).await.expect("up");
     let total = Migrator::migrations().len();
     for remaining in (0..total).rev() {
@@ -81,6 +82,7 @@ on_both!(entities_match_the_migrated_schema, |backend: Backend| async move {
     reads!(
         staff_user,
         staff_session,
+        staff_recovery_code,
         audit_log,
         site,
         site_translation,

@@ -26,12 +26,28 @@ fn postgres_admin_url() -> String {
 
 /// An empty database.
 pub async fn fresh(backend: Backend) -> TestDb {
+    fresh_with(backend, false).await
+}
+
+/// An empty database opened as `portal migrate` opens it, on one connection.
+pub async fn fresh_for_migrations(backend: Backend) -> TestDb {
+    fresh_with(backend, true).await
+}
+
+async fn fresh_with(backend: Backend, for_migrations: bool) -> TestDb {
+    let connect = |url: String| async move {
+        if for_migrations {
+            db::connect_for_migrations(&url).await
+        } else {
+            db::connect(&url).await
+        }
+    };
     let media = tempfile::tempdir().expect("a temporary media folder");
     match backend {
         Backend::Sqlite => {
             let dir = tempfile::tempdir().expect("a temporary folder");
             let url = format!("sqlite://{}", dir.path().join("test.db").display());
-            let db = db::connect(&url).await.expect("SQLite opens");
+            let db = connect(url).await.expect("SQLite opens");
             TestDb { db, media, postgres: None, _sqlite_dir: Some(dir) }
         }
         Backend::Postgres => {
@@ -55,7 +71,7 @@ pub async fn fresh(backend: Backend) -> TestDb {
                 .expect("the test database is created");
             admin.close().await.ok();
             let (base, _) = admin_url.rsplit_once('/').expect("the URL names a database");
-            let db = db::connect(&format!("{base}/{name}")).await.expect("the test database opens");
+            let db = connect(format!("{base}/{name}")).await.expect("the test database opens");
             TestDb { db, media, postgres: Some((admin_url, name)), _sqlite_dir: None }
         }
     }

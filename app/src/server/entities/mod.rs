@@ -17,5 +17,6 @@ pub mod routing_rule;
 pub mod search_token;
 pub mod site;
 pub mod site_translation;
+pub mod staff_recovery_code;
 pub mod staff_session;
 pub mod staff_user;
