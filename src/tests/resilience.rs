@@ -470,3 +470,99 @@ fn every_acknowledged_inquiry_survives_kill_9_and_is_mailed_once() {
     );
     bench.sink.stop();
 }
+
+/// Many investors at once on the loopback: `LOAD_TEST_CLIENTS` clients post inquiries for
+/// `LOAD_TEST_SECONDS`, each inquiry from an address of its own (as a proxy reports it). Every
+/// request is acknowledged (no error of any kind), every inquiry is stored once, and every
+/// email arrives exactly once; the limit per address still holds afterwards.
+#[test]
+fn the_inquiry_form_under_load_answers_every_request_and_loses_nothing() {
+    let _serial = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let run_for = seconds_from_env("LOAD_TEST_SECONDS", 10);
+    let clients: u32 = std::env::var("LOAD_TEST_CLIENTS")
+        .ok()
+        .map_or(32, |v| v.parse().expect("LOAD_TEST_CLIENTS is a number"));
+    let bench = Bench::new();
+    let mut server = bench.serve();
+    wait_until_healthy(&bench.addr);
+    let next = Arc::new(AtomicU32::new(1));
+    let started = Instant::now();
+    let workers: Vec<_> = (0..clients)
+        .map(|_| {
+            let (addr, next) = (bench.addr.clone(), next.clone());
+            std::thread::spawn(move || {
+                let (mut acknowledged, mut latencies, mut errors) =
+                    (Vec::new(), Vec::new(), Vec::new());
+                while started.elapsed() < run_for {
+                    let n = next.fetch_add(1, Ordering::SeqCst);
+                    let (email, body) = inquiry_body(n);
+                    let sent = Instant::now();
+                    match post_inquiry(&addr, &address_of(n), &body) {
+                        Answer::Acknowledged(token) => {
+                            latencies.push(sent.elapsed());
+                            acknowledged.push((token, email));
+                        }
+                        error => errors.push(error),
+                    }
+                }
+                (acknowledged, latencies, errors)
+            })
+        })
+        .collect();
+    let (mut acknowledged, mut latencies, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+    for worker in workers {
+        let (a, l, e) = worker.join().expect("a client");
+        acknowledged.extend(a);
+        latencies.extend(l);
+        errors.extend(e);
+    }
+    let elapsed = started.elapsed();
+    assert!(
+        errors.is_empty(),
+        "{} of {} requests failed, e.g. {:?}\n{}",
+        errors.len(),
+        errors.len() + acknowledged.len(),
+        errors.first(),
+        bench.log_tail()
+    );
+    assert!(acknowledged.len() >= 50, "only {} inquiries acknowledged", acknowledged.len());
+
+    // The load went through the limit per address, which still holds: a sixth inquiry from one
+    // address within the hour is refused.
+    for n in 0..6 {
+        let (email, body) = inquiry_body(900_000 + n);
+        match post_inquiry(&bench.addr, "192.0.2.77", &body) {
+            Answer::Acknowledged(token) if n < 5 => acknowledged.push((token, email)),
+            Answer::Other(429, _) if n == 5 => {}
+            answer => panic!("inquiry {n} from one address: {answer:?}"),
+        }
+    }
+
+    let drained = bench.drain(Duration::from_secs(600));
+    let arrived = received(&bench.sink);
+    let _ = server.kill();
+    let _ = server.wait();
+    let (inquiries, mail) = bench.stored();
+    assert_eq!(inquiries.len(), acknowledged.len(), "every inquiry stored was acknowledged");
+    let by_id = assert_acknowledged_are_stored(&acknowledged, &inquiries, &mail);
+    assert_every_email_arrived(&mail, &by_id, &arrived);
+    // With no kill, not even the one repeat an outbox allows.
+    for (id, copies) in &arrived {
+        assert_eq!(copies.len(), 1, "{id} arrived {} times", copies.len());
+    }
+
+    latencies.sort_unstable();
+    let at = |q: usize| latencies[(latencies.len() * q / 100).min(latencies.len() - 1)];
+    println!(
+        "load test: {clients} clients for {elapsed:.1?}: {} inquiries acknowledged, {:.0} a second, \
+         latency p50 {:.0?}, p99 {:.0?}, max {:.0?}; {} emails sent once each, drained {drained:.1?} \
+         after the load",
+        latencies.len(),
+        latencies.len() as f64 / elapsed.as_secs_f64(),
+        at(50),
+        at(99),
+        latencies[latencies.len() - 1],
+        arrived.len(),
+    );
+    bench.sink.stop();
+}
