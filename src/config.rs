@@ -35,6 +35,10 @@ pub struct Config {
     /// `PORTAL_MAIL_RETRY_SECONDS`: the wait before an email that could not be sent is tried
     /// again; each later wait doubles, up to 120 times this. Default 30.
     pub mail_retry_seconds: u32,
+    /// `PORTAL_SMTP_TIMEOUT`: seconds each exchange with the SMTP server (connecting, each
+    /// command, the message) may take; a whole sending may take four times this, and an email
+    /// claimed by a process that died is sent by the next one after ten times this. Default 30.
+    pub smtp_timeout_seconds: u32,
     /// `PORTAL_REQUEST_TIMEOUT`: seconds a request may take, from its first byte to the answer
     /// (uploads of photos and brochures get ten times as long). Default 30.
     pub request_timeout_seconds: u32,
@@ -54,6 +58,7 @@ impl fmt::Debug for Config {
             .field("inquiry_limit", &self.inquiry_limit)
             .field("trust_proxy", &self.trust_proxy)
             .field("mail_retry_seconds", &self.mail_retry_seconds)
+            .field("smtp_timeout_seconds", &self.smtp_timeout_seconds)
             .field("request_timeout_seconds", &self.request_timeout_seconds)
             .finish()
     }
@@ -191,6 +196,7 @@ impl Config {
         let reply_days = number("PORTAL_REPLY_DAYS", 2, 1..=30)?;
         let inquiry_limit = number("PORTAL_INQUIRY_LIMIT", 5, 1..=10_000)?;
         let mail_retry_seconds = number("PORTAL_MAIL_RETRY_SECONDS", 30, 1..=3600)?;
+        let smtp_timeout_seconds = number("PORTAL_SMTP_TIMEOUT", 30, 1..=300)?;
         let request_timeout_seconds = number("PORTAL_REQUEST_TIMEOUT", 30, 1..=600)?;
         let trust_proxy = match get("PORTAL_TRUST_PROXY").as_deref() {
             None | Some("0" | "false") => false,
@@ -211,6 +217,7 @@ impl Config {
             inquiry_limit,
             trust_proxy,
             mail_retry_seconds,
+            smtp_timeout_seconds,
             request_timeout_seconds,
         })
     }
@@ -256,6 +263,7 @@ mod tests {
         assert!(config.smtp_url.is_none());
         assert_eq!(config.mail_from.email.to_string(), "portal@localhost");
         assert_eq!((config.reply_days, config.inquiry_limit, config.trust_proxy), (2, 5, false));
+        assert_eq!(config.smtp_timeout_seconds, 30);
         let config =
             read(&[("PORTAL_REPLY_DAYS", "3"), ("PORTAL_TRUST_PROXY", "1")]).expect("valid");
         assert_eq!((config.reply_days, config.trust_proxy), (3, true));
@@ -312,6 +320,7 @@ mod tests {
             ),
             (&[("PORTAL_INQUIRY_LIMIT", "-1")], "configuration: PORTAL_INQUIRY_LIMIT must be"),
             (&[("PORTAL_TRUST_PROXY", "yes")], "configuration: PORTAL_TRUST_PROXY must be 0 or 1"),
+            (&[("PORTAL_SMTP_TIMEOUT", "0")], "configuration: PORTAL_SMTP_TIMEOUT must be"),
         ];
         for (vars, expected) in cases {
             let message = error_of(vars);

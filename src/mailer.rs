@@ -34,10 +34,19 @@ pub enum Transport {
 }
 
 /// How long one exchange with the SMTP server (connecting, each command, the message) may
-/// take, and, four times over, one whole sending; a server that stops answering counts as a
-/// transient failure, tried again later. (lettre's own timeout bounds the connection, but not
-/// the wait for a greeting that never comes: the whole sending is bounded here.)
+/// take by default (`PORTAL_SMTP_TIMEOUT`), and, four times over, one whole sending; a server
+/// that stops answering counts as a transient failure, tried again later. (lettre's own timeout
+/// bounds the connection, but not the wait for a greeting that never comes: the whole sending
+/// is bounded here.)
 pub const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long a claim on an email holds when a sending may take `timeout` per exchange: well
+/// beyond the longest whole sending (four exchanges' worth), so that no other process takes
+/// over an email still being sent, yet no longer than needed, because the emails a killed
+/// process held wait this long before the next process sends them.
+pub fn lease_for(timeout: Duration) -> Duration {
+    timeout * 10
+}
 
 impl Transport {
     /// SMTP to the server of a lettre URL (`smtp://host:port`, `smtps://user:pass@host`), each
@@ -52,7 +61,10 @@ impl Transport {
     pub fn from_config(config: &Config) -> anyhow::Result<Self> {
         use anyhow::Context;
         match &config.smtp_url {
-            Some(url) => Transport::smtp(url, SMTP_TIMEOUT).context("SMTP_URL"),
+            Some(url) => {
+                let timeout = Duration::from_secs(u64::from(config.smtp_timeout_seconds));
+                Transport::smtp(url, timeout).context("SMTP_URL")
+            }
             None => {
                 let dir = config.mail_dir();
                 std::fs::create_dir_all(&dir)
@@ -70,7 +82,7 @@ pub struct Pacing {
     pub retry_base: Duration,
     /// Attempts before an email that keeps failing transiently is marked failed.
     pub max_attempts: i32,
-    /// How long a claim holds.
+    /// How long a claim holds (see `lease_for`).
     pub lease: Duration,
     /// How often the outbox is looked at when nothing wakes the worker.
     pub poll: Duration,
@@ -81,7 +93,7 @@ impl Default for Pacing {
         Pacing {
             retry_base: Duration::from_secs(30),
             max_attempts: 15,
-            lease: Duration::from_secs(300),
+            lease: lease_for(SMTP_TIMEOUT),
             poll: Duration::from_secs(5),
         }
     }
@@ -116,7 +128,11 @@ impl MailWorker {
         signal: Arc<Notify>,
     ) -> Self {
         let id = format!("{}-{}", std::process::id(), rand_suffix());
-        MailWorker { db, transport, from, pacing: Pacing::default(), signal, id }
+        let mut pacing = Pacing::default();
+        if let Transport::Smtp(_, timeout) = &transport {
+            pacing.lease = lease_for(*timeout);
+        }
+        MailWorker { db, transport, from, pacing, signal, id }
     }
 
     /// Sends forever: whenever woken, and every `poll` otherwise.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A real SMTP server for the tests (aiosmtpd): it accepts every message and writes it, decoded,
-as <folder>/<n>.json (envelope, headers, text and HTML parts), so that tests in any language can
-read what the portal sent.
+as <folder>/<n>.json (envelope, headers, text and HTML parts, when it arrived), so that tests in
+any language can read what the portal sent.
 
     smtp-sink.py --port 2525 --folder /tmp/mail [--refuse-pattern bounce]
 
@@ -49,6 +49,8 @@ class Sink:
             "content_type": message.get_content_type(),
             "text": text.get_content() if text is not None else None,
             "html": html.get_content() if html is not None else None,
+            # When the message was accepted, in nanoseconds of the system clock.
+            "received_ns": time.time_ns(),
         }
         with self.lock:
             self.count += 1

@@ -7,24 +7,10 @@ use std::time::{Duration, Instant};
 
 #[path = "smtp_sink.rs"]
 mod smtp_sink;
+#[path = "support.rs"]
+mod support;
 
-fn portal(dir: &std::path::Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_portal"));
-    command
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env_remove("SMTP_URL")
-        .env_remove("MAIL_FROM")
-        .env_remove("PORTAL_PUBLIC_URL")
-        .env_remove("LEPTOS_SITE_ADDR")
-        .env("PORTAL_DATA_DIR", dir.join("data"))
-        .env("PORTAL_LOG", "warn");
-    command
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use support::{http, portal, text, wait_until_healthy};
 
 fn run_with_stdin(mut command: Command, input: &str) -> Output {
     let mut child = command
@@ -200,30 +186,6 @@ fn the_password_is_never_taken_from_the_command_line() {
         .expect("runs");
     assert!(!output.status.success());
     assert!(text(&output.stderr).contains("unexpected argument '--password'"));
-}
-
-/// A raw HTTP/1.1 exchange with the server at `addr` (status, whole response).
-fn http(addr: &str, request: &str) -> Option<(u16, String)> {
-    let mut stream = std::net::TcpStream::connect(addr).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    stream.write_all(request.as_bytes()).ok()?;
-    let mut bytes = Vec::new();
-    stream.read_to_end(&mut bytes).ok()?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let status = text.split_whitespace().nth(1)?.parse().ok()?;
-    Some((status, text))
-}
-
-fn wait_until_healthy(addr: &str) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline {
-        let request = format!("GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
-        if http(addr, &request).is_some_and(|(status, _)| status == 200) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    panic!("the portal did not start on {addr}");
 }
 
 #[test]
