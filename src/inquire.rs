@@ -37,13 +37,14 @@ pub(crate) fn client_address(request: &Request<Body>, trust_proxy: bool) -> IpAd
         .map_or(IpAddr::from([0, 0, 0, 0]), |info| info.0.ip())
 }
 
-/// The pairs of a URL-encoded body; `None` when it is not one.
-fn form_pairs(headers: &HeaderMap, body: &[u8]) -> Option<Vec<(String, String)>> {
+/// The fields of a URL-encoded body (read as the fuzz target `inquiry_form` reads them); `None`
+/// when the body is declared as something else.
+fn form_pairs(headers: &HeaderMap, body: &[u8]) -> Option<form::FormInput> {
     let kind = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
     if !kind.starts_with("application/x-www-form-urlencoded") {
         return None;
     }
-    Some(url::form_urlencoded::parse(body).into_owned().collect())
+    Some(form::FormInput::from_urlencoded(body))
 }
 
 /// Larger bodies are not inquiries (the longest valid one is about 6 KB of text, 24 KB encoded).
@@ -90,10 +91,9 @@ pub async fn submit(
         Ok(bytes) => bytes,
         Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
     };
-    let Some(pairs) = form_pairs(&parts.headers, &bytes) else {
+    let Some(input) = form_pairs(&parts.headers, &bytes) else {
         return StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response();
     };
-    let input = form::FormInput(pairs);
     // What the investor typed comes back with the form; the honeypot never does.
     let kept: Vec<(String, String)> =
         input.0.iter().filter(|(name, _)| name != "website").cloned().collect();
@@ -185,7 +185,7 @@ pub async fn basket(
     };
     let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
     let mut codes = app::prefs::basket_in(cookies);
-    for (name, value) in &pairs {
+    for (name, value) in &pairs.0 {
         let code = value.trim().to_ascii_uppercase();
         if !app::prefs::is_listing_code(&code) {
             continue;
