@@ -27,11 +27,48 @@ pub(crate) async fn sign_in(
     (status, cookie, body)
 }
 
-/// A new account with `role`, signed in: its session cookie, for a `Cookie` header.
+/// A new account with `role`, signed in through every stage (an admin's authenticator app is
+/// set up first, and its code given after the password): its session cookie, for a `Cookie`
+/// header.
 pub(crate) async fn signed_in(site: &TestSite, email: &str, name: &str, role: Role) -> String {
-    create_user(&site.state.db, email, name, role, PASSWORD).await.expect("user");
-    let (_, cookie, _) = sign_in(site, email, PASSWORD).await;
+    let user = create_user(&site.state.db, email, name, role, PASSWORD).await.expect("user");
+    if role == Role::Admin {
+        let secret = with_authenticator_app(site, &user).await;
+        return sign_in_with_code(site, email, &secret).await;
+    }
+    let (status, cookie, _) = sign_in(site, email, PASSWORD).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{email} signs in");
     session_of(&cookie.expect("a session cookie"))
+}
+
+/// Signs in with the password, then the app's code of the current step: the session cookie.
+pub(crate) async fn sign_in_with_code(site: &TestSite, email: &str, secret: &[u8]) -> String {
+    let (status, cookie, _) = sign_in(site, email, PASSWORD).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{email} signs in");
+    let cookie = session_of(&cookie.expect("a session cookie"));
+    let step = app::server::totp::step_at(chrono::Utc::now().timestamp());
+    let code = app::server::totp::format_code(app::server::totp::code_at(secret, step));
+    let (status, headers, _) = site
+        .post_form_with("/admin/sign-in/code", &[("code", &code), ("next", "/admin")], &cookie)
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{email} gives the app's code");
+    session_of(headers.get("set-cookie").and_then(|v| v.to_str().ok()).expect("a new session"))
+}
+
+/// Sets up an authenticator app for `user` through the data layer, confirmed with the code of
+/// the step before now (still accepted), so that the current step's code is free for a sign-in.
+/// Returns the shared secret.
+pub(crate) async fn with_authenticator_app(
+    site: &TestSite,
+    user: &app::server::entities::staff_user::Model,
+) -> Vec<u8> {
+    use app::server::{second_factor, totp};
+    let secret = second_factor::begin_enrolment(&site.state.db, user).await.expect("begins");
+    let user = account_of(site, &user.email).await;
+    let step = totp::step_at(chrono::Utc::now().timestamp()) - totp::WINDOW;
+    let code = totp::format_code(totp::code_at(&secret, step));
+    second_factor::confirm_enrolment(&site.state.db, &user, &code).await.expect("switched on");
+    secret
 }
 
 /// A new account with `role` and an open session, without the (slow) password check: the
@@ -196,14 +233,10 @@ async fn repeated_wrong_passwords_lock_the_account_for_a_while() {
 #[tokio::test]
 async fn admins_set_exchange_rates_that_the_public_pages_follow_at_once() {
     let site = seeded().await;
-    create_user(&site.state.db, "root@icic-ca.example", "Root", Role::Admin, PASSWORD)
-        .await
-        .expect("user");
+    let admin = signed_in(&site, "root@icic-ca.example", "Root", Role::Admin).await;
     create_user(&site.state.db, "li.desk@icic-ca.example", "Li", Role::Desk, PASSWORD)
         .await
         .expect("user");
-    let (_, cookie, _) = sign_in(&site, "root@icic-ca.example", PASSWORD).await;
-    let admin = session_of(&cookie.expect("cookie"));
     let (status, _, page) = site.get_with("/admin/rates", &[("cookie", &admin)]).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("data-currency=\"krw\""));

@@ -7,29 +7,17 @@ use crate::router_tests::{TestSite, seeded};
 use app::models::Role;
 use app::server::entities::{audit_log, media, media_translation, site};
 use app::server::media::{MAX_PHOTO_BYTES, MAX_UPLOAD_BODY, small_key};
-use app::server::users::create_user;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use image::{ExtendedColorType, ImageEncoder, RgbImage};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::path::{Path, PathBuf};
 
-const PASSWORD: &str = "silk road freight by rail 2027";
 const BOUNDARY: &str = "----portal-test-boundary-7MA4YWxk";
 
 /// A new account with `role`, signed in: its `Cookie` header.
 async fn signed_in(site: &TestSite, email: &str, role: Role) -> String {
-    create_user(&site.state.db, email, "Media Tester", role, PASSWORD).await.expect("user");
-    let (status, headers, _) = site
-        .post_form(
-            "/admin/sign-in",
-            &[("email", email), ("password", PASSWORD), ("next", "/admin/listings")],
-            [203, 0, 113, 7],
-        )
-        .await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
-    let cookie = headers.get("set-cookie").and_then(|v| v.to_str().ok()).expect("a cookie");
-    cookie.split(';').next().unwrap_or_default().to_owned()
+    crate::admin_tests::signed_in(site, email, "Media Tester", role).await
 }
 
 /// The first seeded site (published).

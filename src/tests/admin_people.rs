@@ -70,8 +70,14 @@ async fn a_new_role_applies_at_once_and_an_admin_stays_in_charge() {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|l| l.starts_with("/admin/sign-in"))
     );
+    // A new admin must first set up a second factor: the password alone opens nothing else.
     let (_, cookie, _) = sign_in(&site, "ed@icic-ca.example", PASSWORD).await;
-    let ed_admin = session_of(&cookie.expect("signed in again"));
+    let enrolling = session_of(&cookie.expect("signed in again"));
+    let (status, _, _) = site.get_with("/admin/users", &[("cookie", &enrolling)]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "not before the second factor is set up");
+    let secret = crate::admin_tests::with_authenticator_app(&site, &ed).await;
+    let ed_admin =
+        crate::admin_tests::sign_in_with_code(&site, "ed@icic-ca.example", &secret).await;
     let (status, _, page) = site.get_with("/admin/users", &[("cookie", &ed_admin)]).await;
     assert_eq!(status, StatusCode::OK, "with the new role's rights");
     assert!(

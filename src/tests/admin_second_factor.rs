@@ -7,7 +7,7 @@ use crate::admin_tests::{PASSWORD, session_of, sign_in};
 use crate::router_tests::{TestSite, seeded};
 use app::models::Role;
 use app::server::entities::{audit_log, staff_user};
-use app::server::{second_factor, totp, users::create_user};
+use app::server::{totp, users::create_user};
 use axum::http::{HeaderMap, StatusCode};
 use sea_orm::EntityTrait;
 
@@ -211,14 +211,10 @@ async fn an_admin_sets_up_the_app_then_signs_in_with_its_codes_or_a_recovery_cod
     assert!(actions.contains(&"recovery_code_used".to_owned()), "{actions:?}");
 }
 
-/// A desk officer with the app set up, directly through the data layer.
-async fn with_app(site: &TestSite, email: &str, role: Role) -> Vec<String> {
+/// An account with the app set up, directly through the data layer.
+async fn with_app(site: &TestSite, email: &str, role: Role) {
     let user = create_user(&site.state.db, email, email, role, PASSWORD).await.expect("user");
-    let secret = second_factor::begin_enrolment(&site.state.db, &user).await.expect("begins");
-    let user = account(site, email).await;
-    let now = totp::step_at(chrono::Utc::now().timestamp());
-    let code = totp::format_code(totp::code_at(&secret, now - totp::WINDOW));
-    second_factor::confirm_enrolment(&site.state.db, &user, &code).await.expect("switched on")
+    crate::admin_tests::with_authenticator_app(site, &user).await;
 }
 
 #[tokio::test]
