@@ -42,6 +42,11 @@ pub struct Config {
     /// `PORTAL_REQUEST_TIMEOUT`: seconds a request may take, from its first byte to the answer
     /// (uploads of photos and brochures get ten times as long). Default 30.
     pub request_timeout_seconds: u32,
+    /// `PORTAL_PAGE_CACHE_SECONDS`: the longest a rendered public page is served from memory.
+    /// Any change made through the portal empties that cache at once; this bounds how late a
+    /// change made elsewhere (the command line, another server) shows. 0 turns it off.
+    /// Default 30.
+    pub page_cache_seconds: u32,
 }
 
 impl fmt::Debug for Config {
@@ -60,6 +65,7 @@ impl fmt::Debug for Config {
             .field("mail_retry_seconds", &self.mail_retry_seconds)
             .field("smtp_timeout_seconds", &self.smtp_timeout_seconds)
             .field("request_timeout_seconds", &self.request_timeout_seconds)
+            .field("page_cache_seconds", &self.page_cache_seconds)
             .finish()
     }
 }
@@ -198,6 +204,7 @@ impl Config {
         let mail_retry_seconds = number("PORTAL_MAIL_RETRY_SECONDS", 30, 1..=3600)?;
         let smtp_timeout_seconds = number("PORTAL_SMTP_TIMEOUT", 30, 1..=300)?;
         let request_timeout_seconds = number("PORTAL_REQUEST_TIMEOUT", 30, 1..=600)?;
+        let page_cache_seconds = number("PORTAL_PAGE_CACHE_SECONDS", 30, 0..=3600)?;
         let trust_proxy = match get("PORTAL_TRUST_PROXY").as_deref() {
             None | Some("0" | "false") => false,
             Some("1" | "true") => true,
@@ -219,6 +226,7 @@ impl Config {
             mail_retry_seconds,
             smtp_timeout_seconds,
             request_timeout_seconds,
+            page_cache_seconds,
         })
     }
 

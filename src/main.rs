@@ -11,6 +11,7 @@ mod limits;
 mod logs;
 mod mailer;
 mod open_data;
+mod page_cache;
 mod routes;
 mod security;
 mod web;

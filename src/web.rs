@@ -1,6 +1,7 @@
 //! The web server: the axum router around the Leptos app, and `portal serve`.
 
 use crate::mailer::{MailWorker, Transport};
+use crate::page_cache::PageCache;
 use crate::{admin, commands, config::Config, inquire, open_data, routes, security};
 use anyhow::{Context, Result};
 use app::server::{AppState, inquiries::InquirySettings, limits::RateLimiter, rates::Rates};
@@ -46,13 +47,56 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/{lang}/inquiry-basket", axum::routing::post(inquire::basket))
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
         .nest_service("/media", ServeDir::new(config.media_dir()))
+        .nest_service("/pkg", site_files(&state.leptos_options))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn_with_state(limits(config), crate::limits::bound))
+        .layer(axum::middleware::from_fn_with_state(
+            PageCache::new(std::time::Duration::from_secs(u64::from(config.page_cache_seconds))),
+            crate::page_cache::serve,
+        ))
         .layer(axum::middleware::from_fn_with_state(state.clone(), routes::remember_language))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(crate::logs::requests))
         .with_state(state)
+}
+
+/// `/pkg`: the stylesheet, script and WebAssembly of the build. With file hashing on (a release
+/// build), their names change with their content, so browsers may keep them for a year; the
+/// brotli and gzip copies made at build time are sent to browsers that take them.
+fn site_files(options: &LeptosOptions) -> Router {
+    use tower_http::set_header::SetResponseHeaderLayer;
+    let dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let cache = if options.hash_files { "public, max-age=31536000, immutable" } else { "no-cache" };
+    Router::new()
+        .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static(cache),
+        ))
+}
+
+/// Whether the build's files carry hashes in their names: `LEPTOS_HASH_FILES` when set (cargo
+/// leptos sets it), else whether cargo-leptos wrote the hash file beside this binary and the files
+/// it names are in the site folder.
+fn hashed_files(options: &LeptosOptions) -> bool {
+    if std::env::var_os("LEPTOS_HASH_FILES").is_some() {
+        return options.hash_files;
+    }
+    let Some(hashes) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join(options.hash_file.as_ref())))
+        .and_then(|path| std::fs::read_to_string(path).ok())
+    else {
+        return false;
+    };
+    let pkg = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let names: Vec<String> = hashes
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .map(|(ext, hash)| format!("{}.{}.{}", options.output_name, hash.trim(), ext.trim()))
+        .collect();
+    !names.is_empty() && names.iter().all(|name| pkg.join(name).is_file())
 }
 
 /// The router as served: `/en/` and `/en` are the same page (the router knows only the second),
@@ -111,6 +155,7 @@ pub async fn serve(config: Config) -> Result<()> {
         .context("cannot read the Leptos settings (LEPTOS_* variables)")?
         .leptos_options;
     leptos_options.site_addr = config.site_addr;
+    leptos_options.hash_files = hashed_files(&leptos_options);
     let rates = Rates::load(&db).await.context("cannot read the exchange rates")?;
     let outbox_signal = std::sync::Arc::new(tokio::sync::Notify::new());
     let mut worker = MailWorker::new(

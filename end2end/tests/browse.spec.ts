@@ -52,10 +52,17 @@ test('switch language on a site page', async ({ page }) => {
   await expect(page).toHaveURL(/\/zh\/sites$/);
 });
 
-test('the plan links every plot to its page', async ({ page }) => {
-  await page.goto('/en/sites');
+test('the plan draws the sites of the page and links each to its page', async ({ page }) => {
+  await page.goto('/en/sites?side=uz&zone=food_agro');
   const plots = page.locator('[data-test="center-plan"] a');
-  await expect(plots).toHaveCount(30);
+  await expect(plots).toHaveCount(2);
+  const codes = await page.locator('[data-test="site-card"]').evaluateAll((cards) =>
+    cards.map((card) => card.getAttribute('data-code')).sort(),
+  );
+  const drawn = await page.locator('[data-test="center-plan"] .plot-code').allTextContents();
+  expect(drawn.sort()).toEqual(codes);
+  await page.goto('/en/sites');
+  await expect(plots).toHaveCount(12);
   await plots.first().click();
   await expect(page.locator('[data-test="site"]')).toBeVisible();
 });

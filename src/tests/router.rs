@@ -141,6 +141,15 @@ fn card_codes(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// The codes written on the plots of the plan of a page, in order.
+fn plot_codes(html: &str) -> Vec<String> {
+    html.split(r#"class="plot-code""#)
+        .skip(1)
+        .filter_map(|rest| rest.split_once('>').and_then(|(_, text)| text.split('<').next()))
+        .map(str::to_owned)
+        .collect()
+}
+
 fn html_tag(html: &str) -> &str {
     let start = html.find("<html").expect("an html tag");
     let end = start + html[start..].find('>').expect("closed");
@@ -293,6 +302,26 @@ async fn lists_paginate_and_say_what_they_ignored() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"data-test="invalid-filters""#));
     assert_eq!(card_codes(&html).len(), 12, "the malformed filters are ignored");
+}
+
+#[tokio::test]
+async fn the_plan_draws_what_the_page_lists_and_no_more() {
+    let site = seeded().await;
+    for path in ["/en/sites", "/ar/sites?page=3", "/zh/sites?side=uz&zone=food_agro"] {
+        let (_, html) = site.get(path).await;
+        let mut cards = card_codes(&html);
+        let mut plots = plot_codes(&html);
+        assert!(!cards.is_empty(), "{path}");
+        cards.sort();
+        plots.sort();
+        assert_eq!(plots, cards, "{path}: the plan draws exactly the sites listed");
+    }
+    let (_, html) = site.get("/en").await;
+    assert_eq!(plot_codes(&html).len(), 12, "the home page draws the latest sites");
+    let slug = site.slug("UZ-P3").await;
+    let (_, html) = site.get(&format!("/ko/sites/{slug}")).await;
+    assert_eq!(plot_codes(&html), ["UZ-P3"], "a site page draws its own plot");
+    assert_eq!(html.matches("plot-highlighted").count(), 1);
 }
 
 #[tokio::test]
@@ -559,4 +588,117 @@ async fn sums_follow_the_chosen_currency_at_the_rate_staff_set() {
         assert!(!html.contains(r#"data-currency-choice="aed""#), "{query}");
         assert!(html.contains(r#"data-currency-choice="uzs""#), "{query}");
     }
+}
+
+/// One request through an existing service, which keeps its page cache between requests.
+async fn through(
+    service: &tower_http::normalize_path::NormalizePath<axum::Router>,
+    request: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = service.clone().oneshot(request).await.expect("the router answers");
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.expect("body").to_bytes();
+    (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn get_page(path: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::get(path);
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request.body(Body::empty()).expect("request")
+}
+
+fn script_nonce(headers: &axum::http::HeaderMap) -> String {
+    let policy = headers["content-security-policy"].to_str().expect("ascii");
+    let start = policy.find("'nonce-").expect("a nonce") + "'nonce-".len();
+    policy[start..].split('\'').next().expect("closed").to_owned()
+}
+
+#[tokio::test]
+async fn pages_are_served_from_memory_until_something_changes() {
+    let site = seeded().await;
+    let service = web::service(site.state.clone(), &site.config);
+    let archive = |code: &'static str| {
+        let site = &site;
+        async move {
+            let mut archived = site.row(code).await.into_active_model();
+            archived.status = Set("archived".into());
+            archived.update(&site.state.db).await.expect("update");
+        }
+    };
+    let (status, headers, first) = through(&service, get_page("/en/sites", None)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(first.contains(r#"data-count="30""#));
+    assert_eq!(headers["cache-control"], "no-cache", "browsers ask again for every page");
+
+    // A change made behind the portal's back is not seen until the cache is emptied...
+    archive("KZ-B1").await;
+    let (_, again_headers, again) = through(&service, get_page("/en/sites", None)).await;
+    assert!(again.contains(r#"data-count="30""#), "served from memory");
+    // ...and the copy carries a nonce of its own, in its policy and on its scripts alike.
+    let (old, new) = (script_nonce(&headers), script_nonce(&again_headers));
+    assert_ne!(old, new);
+    assert!(again.contains(&format!(r#"nonce="{new}""#)) && !again.contains(&old));
+    assert_eq!(again.replace(&new, &old), first);
+    // Other cookies (a unit, a currency, a basket) are another page.
+    let (_, _, other) = through(&service, get_page("/en/sites", Some("x=1"))).await;
+    assert!(other.contains(r#"data-count="29""#));
+
+    // A refused request changes nothing and keeps the cache; an accepted one empties it.
+    let refused = Request::post("/en/inquiry-basket").body(Body::from("add=KZ-P1")).expect("req");
+    let (status, _, _) = through(&service, refused).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let (_, _, still) = through(&service, get_page("/en/sites", None)).await;
+    assert!(still.contains(r#"data-count="30""#));
+    let accepted = Request::post("/en/inquiry-basket")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from("add=KZ-P1"))
+        .expect("request");
+    let (status, _, _) = through(&service, accepted).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, _, fresh) = through(&service, get_page("/en/sites", None)).await;
+    assert!(fresh.contains(r#"data-count="29""#), "emptied by the change");
+
+    // PORTAL_PAGE_CACHE_SECONDS=0: every page is rendered anew.
+    let mut config = site.config.clone();
+    config.page_cache_seconds = 0;
+    let uncached = web::service(site.state.clone(), &config);
+    let (_, _, before) = through(&uncached, get_page("/en/sites", None)).await;
+    assert!(before.contains(r#"data-count="29""#));
+    archive("KZ-P1").await;
+    let (_, _, after) = through(&uncached, get_page("/en/sites", None)).await;
+    assert!(after.contains(r#"data-count="28""#));
+}
+
+#[tokio::test]
+async fn build_files_are_cached_for_a_year_and_sent_compressed() {
+    let mut site = seeded().await;
+    let root = tempfile::tempdir().expect("temp dir");
+    let pkg = root.path().join("pkg");
+    std::fs::create_dir_all(&pkg).expect("pkg");
+    std::fs::write(pkg.join("portal.H4sh.css"), "body { color: black }").expect("css");
+    std::fs::write(pkg.join("portal.H4sh.css.br"), "brotli bytes").expect("br");
+    std::fs::write(pkg.join("portal.H4sh.css.gz"), "gzip bytes").expect("gz");
+    site.state.leptos_options.site_root = root.path().to_string_lossy().into_owned().into();
+    site.state.leptos_options.hash_files = true;
+    let service = web::service(site.state.clone(), &site.config);
+    for (encoding, body) in [("br, gzip", "brotli bytes"), ("gzip", "gzip bytes")] {
+        let request = Request::get("/pkg/portal.H4sh.css")
+            .header("accept-encoding", encoding)
+            .body(Body::empty())
+            .expect("request");
+        let (status, headers, text) = through(&service, request).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(text, body, "{encoding}");
+        assert_eq!(headers["content-type"], "text/css", "{encoding}");
+        assert_eq!(headers["cache-control"], "public, max-age=31536000, immutable");
+    }
+    let (status, _, _) = through(&service, get_page("/pkg/portal.0ther.css", None)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // Unhashed names (a development build) are asked for again every time.
+    site.state.leptos_options.hash_files = false;
+    let service = web::service(site.state.clone(), &site.config);
+    let (_, headers, _) = through(&service, get_page("/pkg/portal.H4sh.css", None)).await;
+    assert_eq!(headers["cache-control"], "no-cache");
 }

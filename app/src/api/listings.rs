@@ -2,8 +2,8 @@
 
 use crate::error::AppError;
 use crate::models::{
-    CompareColumn, OpportunitiesPage, OpportunityDetail, OpportunityQuery, PlanPlot, SiteDetail,
-    SiteQuery, SitesPage,
+    CompareColumn, OpportunitiesPage, OpportunityDetail, OpportunityQuery, SiteDetail, SiteQuery,
+    SitesPage,
 };
 use crate::prefs::Preferences;
 use leptos::prelude::*;
@@ -40,6 +40,7 @@ pub async fn list_sites(
     let state = AppState::from_context()?;
     let (rows, total) = listings::search_sites(&state.db, lang, &query).await?;
     Ok(SitesPage {
+        plots: present::plan_plots(lang, &rows),
         cards: rows
             .into_iter()
             .map(|row| present::site_card(lang, state.shown(prefs), row))
@@ -119,16 +120,6 @@ pub async fn get_opportunity(
         &found.photos,
         &found.sites,
     ))
-}
-
-/// The plots of the plan of the center, with the site `highlight` (a slug) marked.
-#[server(endpoint = "plan", input = Json)]
-pub async fn get_plan(lang: String, highlight: Option<String>) -> Result<Vec<PlanPlot>, AppError> {
-    use crate::server::{AppState, listings, present};
-    let lang = language(&lang)?;
-    let state = AppState::from_context()?;
-    let rows = listings::plan_sites(&state.db, lang).await?;
-    Ok(present::plan_plots(lang, &rows, highlight.as_deref()))
 }
 
 /// The published sites named by `codes`, as columns of the comparison table.

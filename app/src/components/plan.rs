@@ -1,5 +1,7 @@
 //! The plan of the center, drawn by the server as SVG: both sides of the border, the checkpoint
-//! road, and every published plot coloured by availability and linked to its page.
+//! road, and the plots of the sites the page lists (a results page, the latest sites, one site),
+//! coloured by availability and linked to their pages. It draws no more than the page lists, so
+//! the page does not grow with the number of sites published.
 
 use crate::components::listing::AvailabilityBadge;
 use crate::i18n::t;

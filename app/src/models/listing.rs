@@ -36,6 +36,9 @@ pub struct SitesPage {
     pub total: u64,
     pub page: u32,
     pub pages: u32,
+    /// The sites of this page on the plan of the center: the plan draws what the page lists, so
+    /// that its cost grows with the page, never with the number of sites published.
+    pub plots: Vec<PlanPlot>,
 }
 
 /// A link to another listing, with its title and summary.
@@ -61,6 +64,8 @@ pub struct SiteDetail {
     /// The address of the site's PDF brochure, when it has one.
     pub brochure: Option<String>,
     pub opportunities: Vec<ListingLink>,
+    /// The site on the plan of the center, marked.
+    pub plot: PlanPlot,
     /// schema.org structured data for search engines.
     pub json_ld: String,
 }

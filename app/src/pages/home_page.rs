@@ -1,7 +1,7 @@
 //! The home page: what the center is, where it is and why it matters, with its key figures.
 
 use crate::api::home::{get_area_chart, get_home_figures};
-use crate::api::listings::{get_plan, list_opportunities, list_sites};
+use crate::api::listings::{list_opportunities, list_sites};
 use crate::components::chart::AreaChart;
 use crate::components::listing::{OpportunityCardView, SiteCardView};
 use crate::components::page_meta::PageMeta;
@@ -32,7 +32,6 @@ pub fn HomePage() -> impl IntoView {
                 Suspend::new(async move {
                     let figures = get_home_figures(lang.clone(), prefs).await;
                     let chart = get_area_chart(lang.clone()).await;
-                    let plan = get_plan(lang.clone(), None).await;
                     let sites = list_sites(
                         lang.clone(),
                         SiteQuery { page: 1, ..SiteQuery::default() },
@@ -41,16 +40,16 @@ pub fn HomePage() -> impl IntoView {
                     .await;
                     let opportunities =
                         list_opportunities(lang, OpportunityQuery { page: 1, ..OpportunityQuery::default() }, prefs).await;
-                    match (figures.and_then(|f| chart.map(|c| (f, c))), plan, sites, opportunities) {
-                        (Ok((figures, bars)), Ok(plots), Ok(sites), Ok(opportunities)) => view! {
+                    match (figures.and_then(|f| chart.map(|c| (f, c))), sites, opportunities) {
+                        (Ok((figures, bars)), Ok(sites), Ok(opportunities)) => view! {
                             <KeyFigures figures unit />
                             <section class="chart-section">
                                 <AreaChart bars />
                             </section>
-                            <Latest plots sites=sites.cards opportunities=opportunities.cards />
+                            <Latest plots=sites.plots sites=sites.cards opportunities=opportunities.cards />
                         }
                             .into_any(),
-                        (Err(err), ..) | (_, Err(err), ..) | (.., Err(err), _) | (.., Err(err)) => {
+                        (Err(err), ..) | (_, Err(err), _) | (.., Err(err)) => {
                             set_status(err.status());
                             view! {
                                 <p class="notice" role="alert">{t(err.message_id())}</p>

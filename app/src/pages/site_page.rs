@@ -1,12 +1,12 @@
 //! `/{lang}/sites/{slug}`: everything about one site, its place on the plan, and the
 //! opportunities that could use it.
 
-use crate::api::listings::{get_plan, get_site};
+use crate::api::listings::get_site;
 use crate::components::listing::{AvailabilityBadge, ListingPhoto, SpecTable};
 use crate::components::page_meta::PageMeta;
 use crate::components::plan::CenterPlan;
 use crate::i18n::{t, use_language};
-use crate::models::{ListingLink, PlanPlot, SiteDetail};
+use crate::models::{ListingLink, SiteDetail};
 use crate::pages::inquire_page::ListingInquiry;
 use crate::pages::sites_page::ErrorNotice;
 use leptos::prelude::*;
@@ -23,11 +23,9 @@ pub fn SitePage() -> impl IntoView {
                 let lang = lang.clone();
                 let slug = slug.clone();
                 Suspend::new(async move {
-                    let site = get_site(lang.clone(), slug.clone(), prefs).await;
-                    let plan = get_plan(lang, Some(slug)).await;
-                    match (site, plan) {
-                        (Ok(site), Ok(plots)) => view! { <SiteView site plots /> }.into_any(),
-                        (Err(err), _) | (_, Err(err)) => view! {
+                    match get_site(lang, slug, prefs).await {
+                        Ok(site) => view! { <SiteView site /> }.into_any(),
+                        Err(err) => view! {
                             <NotFoundOr err back="sites" back_label=t("site-back-to-list") />
                         }
                             .into_any(),
@@ -84,7 +82,7 @@ pub fn ListingLinks(links: Vec<ListingLink>, test: &'static str) -> impl IntoVie
 }
 
 #[component]
-fn SiteView(site: SiteDetail, plots: Vec<PlanPlot>) -> impl IntoView {
+fn SiteView(site: SiteDetail) -> impl IntoView {
     let back = format!("/{}/sites", use_language().code);
     let path = format!("sites/{}", site.slug);
     let image = site.photos.first().map(|p| p.url.clone());
@@ -135,7 +133,7 @@ fn SiteView(site: SiteDetail, plots: Vec<PlanPlot>) -> impl IntoView {
             </div>
             <section aria-labelledby="location-heading">
                 <h2 id="location-heading">{t("site-location")}</h2>
-                <CenterPlan plots />
+                <CenterPlan plots=vec![site.plot] />
             </section>
             {has_opportunities.then(|| view! {
                 <section aria-labelledby="related-heading">

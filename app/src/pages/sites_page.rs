@@ -1,7 +1,7 @@
 //! `/{lang}/sites`: the sites list with filters, search, sort and pagination, all in the query
 //! string (a GET form, so it works without JavaScript), beside the plan of the center.
 
-use crate::api::listings::{get_plan, list_sites};
+use crate::api::listings::list_sites;
 use crate::components::listing::{
     FilterNumber, FilterSelect, InvalidFilters, Pagination, SiteCardView, use_query_pairs,
 };
@@ -10,8 +10,7 @@ use crate::components::plan::CenterPlan;
 use crate::error::{AppError, set_status};
 use crate::i18n::{t, t_with, use_language};
 use crate::models::{
-    Availability, PlanPlot, Side, SiteKind, SiteQuery, SiteSort, SitesPage as SitesData, Tenure,
-    Zone,
+    Availability, Side, SiteKind, SiteQuery, SiteSort, SitesPage as SitesData, Tenure, Zone,
 };
 use leptos::prelude::*;
 
@@ -42,11 +41,9 @@ pub fn SitesPage() -> impl IntoView {
                     let lang = lang.clone();
                     let query = query.clone();
                     Suspend::new(async move {
-                        let results = list_sites(lang.clone(), query, prefs).await;
-                        let plan = get_plan(lang, None).await;
-                        match (results, plan) {
-                            (Ok(data), Ok(plots)) => view! { <SiteResults data plots /> }.into_any(),
-                            (Err(err), _) | (_, Err(err)) => view! { <ErrorNotice err /> }.into_any(),
+                        match list_sites(lang, query, prefs).await {
+                            Ok(data) => view! { <SiteResults data /> }.into_any(),
+                            Err(err) => view! { <ErrorNotice err /> }.into_any(),
                         }
                     })
                 }}
@@ -116,7 +113,8 @@ fn SiteFilters(query: SiteQuery) -> impl IntoView {
 }
 
 #[component]
-fn SiteResults(data: SitesData, plots: Vec<PlanPlot>) -> impl IntoView {
+fn SiteResults(data: SitesData) -> impl IntoView {
+    let plots = data.plots;
     let lang = use_language().code.clone();
     let count = t_with("results-count", &[("count", data.total.into())]);
     let empty = data.cards.is_empty();

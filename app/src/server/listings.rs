@@ -429,17 +429,6 @@ pub async fn find_opportunity(
     Ok(Some(OpportunityWithDetails { row, photos, sites }))
 }
 
-/// Every published site as drawn on the plan: outline, availability and title.
-pub async fn plan_sites(db: &impl ConnectionTrait, lang: &str) -> Result<Vec<SiteRow>, DbErr> {
-    let sites = published_sites().order_by_asc(site::Column::Code).all(db).await?;
-    let ids: Vec<i32> = sites.iter().map(|s| s.id).collect();
-    let mut texts = site_texts(db, &ids, lang).await?;
-    Ok(sites
-        .into_iter()
-        .map(|site| SiteRow { text: texts.remove(&site.id), photo: None, site })
-        .collect())
-}
-
 /// The labels of a site's lists in every language, so that a search in any language for
 /// "warehouse" or 仓库 finds warehouses whose description does not use the word.
 fn labels_in_every_language(message_ids: &[String]) -> Vec<String> {

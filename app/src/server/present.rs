@@ -284,6 +284,7 @@ pub fn site_detail(
         "image": images,
     }));
     SiteDetail {
+        plot: plan_plot(lang, &row, true),
         json_ld: structured,
         slug: site.slug.clone(),
         code: site.code.clone(),
@@ -384,31 +385,32 @@ pub fn opportunity_detail(
     }
 }
 
-/// The plots of the plan, `highlight` (a slug) marked.
-pub fn plan_plots(lang: &str, rows: &[SiteRow], highlight: Option<&str>) -> Vec<PlanPlot> {
-    rows.iter()
-        .map(|row| {
-            let points: Vec<(i32, i32)> = row
-                .site
-                .plan_outline
-                .split_whitespace()
-                .filter_map(|p| p.split_once(','))
-                .filter_map(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?)))
-                .collect();
-            let n = i32::try_from(points.len().max(1)).unwrap_or(1);
-            let (sx, sy) = points.iter().fold((0, 0), |(ax, ay), (x, y)| (ax + x, ay + y));
-            PlanPlot {
-                href: format!("/{lang}/sites/{}", row.site.slug),
-                code: row.site.code.clone(),
-                title: row.text.as_ref().map(|t| t.title.clone()).unwrap_or_default(),
-                points: row.site.plan_outline.clone(),
-                availability: availability(&row.site.availability),
-                label_x: sx / n,
-                label_y: sy / n,
-                highlighted: highlight == Some(row.site.slug.as_str()),
-            }
-        })
-        .collect()
+/// The plots of the plan of `rows`, in their order.
+pub fn plan_plots(lang: &str, rows: &[SiteRow]) -> Vec<PlanPlot> {
+    rows.iter().map(|row| plan_plot(lang, row, false)).collect()
+}
+
+/// One site's plot on the plan, `highlighted` or not.
+pub fn plan_plot(lang: &str, row: &SiteRow, highlighted: bool) -> PlanPlot {
+    let points: Vec<(i32, i32)> = row
+        .site
+        .plan_outline
+        .split_whitespace()
+        .filter_map(|p| p.split_once(','))
+        .filter_map(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?)))
+        .collect();
+    let n = i32::try_from(points.len().max(1)).unwrap_or(1);
+    let (sx, sy) = points.iter().fold((0, 0), |(ax, ay), (x, y)| (ax + x, ay + y));
+    PlanPlot {
+        href: format!("/{lang}/sites/{}", row.site.slug),
+        code: row.site.code.clone(),
+        title: row.text.as_ref().map(|t| t.title.clone()).unwrap_or_default(),
+        points: row.site.plan_outline.clone(),
+        availability: availability(&row.site.availability),
+        label_x: sx / n,
+        label_y: sy / n,
+        highlighted,
+    }
 }
 
 /// What a year on a leased site costs: the rate times the built area (the land area for a plot).
