@@ -35,10 +35,15 @@ use std::{
 pub const MAX_BYTES: usize = 24 * 1024 * 1024;
 /// The largest page kept; a bigger one is served but not kept.
 const MAX_PAGE: usize = 1024 * 1024;
+/// How long a visitor waits for another's rendering of the same page before rendering it too.
+const RENDER_WAIT: Duration = Duration::from_secs(5);
 
 #[derive(Clone)]
 pub struct PageCache {
     inner: Arc<Mutex<Inner>>,
+    /// One lock per page being rendered, so that many visitors asking for the same page at once
+    /// cause one rendering, not one each.
+    rendering: Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
     ttl: Duration,
 }
 
@@ -65,7 +70,7 @@ struct Page {
 impl PageCache {
     /// A cache keeping pages for at most `ttl`; `Duration::ZERO` keeps nothing.
     pub fn new(ttl: Duration) -> Self {
-        Self { inner: Arc::default(), ttl }
+        Self { inner: Arc::default(), rendering: Arc::default(), ttl }
     }
 
     fn enabled(&self) -> bool {
@@ -99,13 +104,25 @@ impl PageCache {
         (inner.pages.len(), inner.bytes)
     }
 
-    fn get(&self, key: &str) -> Option<Response> {
+    /// A copy of the page kept under `key`, and whether it is still within its time.
+    fn get(&self, key: &str) -> Option<(Response, bool)> {
         let inner = self.lock();
         let page = inner.pages.get(key)?;
-        if page.stored.elapsed() >= self.ttl {
-            return None;
+        Some((serve_copy(page), page.stored.elapsed() < self.ttl))
+    }
+
+    /// The lock of the rendering of `key`.
+    fn rendering_lock(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut rendering = self.rendering.lock().unwrap_or_else(|p| p.into_inner());
+        rendering.entry(key.to_owned()).or_default().clone()
+    }
+
+    /// Forgets the lock of the rendering of `key` once it is done.
+    fn rendered(&self, key: &str, lock: &Arc<tokio::sync::Mutex<()>>) {
+        let mut rendering = self.rendering.lock().unwrap_or_else(|p| p.into_inner());
+        if rendering.get(key).is_some_and(|l| Arc::ptr_eq(l, lock)) {
+            rendering.remove(key);
         }
-        Some(serve_copy(page))
     }
 
     /// Keeps `page`, unless the cache was cleared since `generation` (it may be out of date).
@@ -225,20 +242,57 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
         .collect::<Vec<_>>()
         .join("; ");
     let key = format!("{}\n{cookies}", request.uri());
-    if let Some(copy) = cache.enabled().then(|| cache.get(&key)).flatten() {
-        return copy;
+    if !cache.enabled() {
+        return with_cache_control(next.run(request).await);
     }
+    let kept = cache.get(&key);
+    let stale = match kept {
+        Some((copy, true)) => return copy,
+        Some((copy, false)) => Some(copy),
+        None => None,
+    };
+    // One visitor renders the page; the others asking at the same time are given the copy that
+    // just went out of date, if there is one, or wait for that rendering and take its result.
+    let lock = cache.rendering_lock(&key);
+    let guard = match lock.clone().try_lock_owned() {
+        Ok(guard) => Some(guard),
+        Err(_) => {
+            if let Some(copy) = stale {
+                return copy;
+            }
+            let wait = tokio::time::timeout(RENDER_WAIT, lock.lock()).await;
+            drop(wait);
+            if let Some((copy, true)) = cache.get(&key) {
+                return copy;
+            }
+            None
+        }
+    };
     let generation = cache.generation();
-    let mut response = next.run(request).await;
-    // Pages are always asked for again (they change when listings do, and each carries its own
-    // nonce); the files they load are the ones kept for long (see `web::site_files`).
+    let response = keep(&cache, key.clone(), generation, next.run(request).await).await;
+    if let Some(guard) = guard {
+        drop(guard);
+        cache.rendered(&key, &lock);
+    }
+    response
+}
+
+/// Pages are always asked for again (they change when listings do, and each carries its own
+/// nonce); the files they load are the ones kept for long (see `web::site_files`).
+fn with_cache_control(mut response: Response) -> Response {
     if response.status() == StatusCode::OK && html(response.headers()) {
         response
             .headers_mut()
             .entry(header::CACHE_CONTROL)
             .or_insert(HeaderValue::from_static("no-cache"));
     }
-    if !cache.enabled() || !keepable(&response) {
+    response
+}
+
+/// Keeps a freshly rendered answer if it may be kept, and returns it.
+async fn keep(cache: &PageCache, key: String, generation: u64, response: Response) -> Response {
+    let response = with_cache_control(response);
+    if !keepable(&response) {
         return response;
     }
     let (mut parts, body) = response.into_parts();
@@ -319,11 +373,66 @@ mod tests {
     }
 
     #[test]
-    fn a_page_is_not_served_after_its_time() {
+    fn a_page_is_out_of_date_after_its_time() {
         let cache = PageCache::new(Duration::from_millis(30));
         cache.put("/en".into(), page("<p>hello</p>", "nonce-of-sixteen-chars"), 0);
-        assert!(cache.get("/en").is_some());
+        assert!(cache.get("/en").is_some_and(|(_, fresh)| fresh));
         std::thread::sleep(Duration::from_millis(40));
-        assert!(cache.get("/en").is_none());
+        assert!(cache.get("/en").is_some_and(|(_, fresh)| !fresh), "kept, but out of date");
+    }
+
+    /// A router whose one page takes 100 ms to render and counts its renderings.
+    fn slow_site(ttl: Duration) -> (axum::Router, Arc<std::sync::atomic::AtomicUsize>) {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let count = Arc::new(AtomicUsize::new(0));
+        let counted = count.clone();
+        let page = move || {
+            let count = counted.clone();
+            async move {
+                let n = count.fetch_add(1, Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                let nonce = format!("rendering-number-{n:04}");
+                let policy = format!("script-src 'nonce-{nonce}'");
+                (
+                    [(header::CONTENT_SECURITY_POLICY, policy)],
+                    axum::response::Html(format!("<script nonce=\"{nonce}\"></script><p>{n}</p>")),
+                )
+            }
+        };
+        let router = axum::Router::new()
+            .route("/en", axum::routing::get(page).post(|| async { StatusCode::SEE_OTHER }))
+            .layer(axum::middleware::from_fn_with_state(PageCache::new(ttl), serve));
+        (router, count)
+    }
+
+    async fn fetch(router: &axum::Router, method: Method) -> String {
+        use tower::ServiceExt as _;
+        let request = Request::builder().method(method).uri("/en").body(Body::empty());
+        let response = router.clone().oneshot(request.expect("request")).await.expect("answer");
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");
+        String::from_utf8(body.to_vec()).expect("utf-8")
+    }
+
+    #[tokio::test]
+    async fn many_visitors_asking_at_once_cause_one_rendering() {
+        use std::sync::atomic::Ordering;
+        let (router, count) = slow_site(Duration::from_millis(400));
+        let answers =
+            futures_util::future::join_all((0..20).map(|_| fetch(&router, Method::GET))).await;
+        assert_eq!(count.load(Ordering::SeqCst), 1, "one rendering for twenty visitors");
+        assert!(answers.iter().all(|a| a.ends_with("<p>0</p>")), "{answers:?}");
+
+        // Out of date: one visitor renders anew, the others get the old copy meanwhile.
+        tokio::time::sleep(Duration::from_millis(450)).await;
+        let answers =
+            futures_util::future::join_all((0..10).map(|_| fetch(&router, Method::GET))).await;
+        assert_eq!(count.load(Ordering::SeqCst), 2);
+        assert_eq!(answers.iter().filter(|a| a.ends_with("<p>1</p>")).count(), 1, "{answers:?}");
+        assert!(fetch(&router, Method::GET).await.ends_with("<p>1</p>"));
+
+        // A change empties the cache.
+        fetch(&router, Method::POST).await;
+        assert!(fetch(&router, Method::GET).await.ends_with("<p>2</p>"));
+        assert_eq!(count.load(Ordering::SeqCst), 3);
     }
 }
