@@ -48,6 +48,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
         .nest_service("/media", ServeDir::new(config.media_dir()))
         .nest_service("/pkg", site_files(&state.leptos_options))
+        // Before the fallback: the page routes would take `/favicon.svg` for a language.
+        .route_service("/favicon.svg", favicon(&state.leptos_options))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn_with_state(limits(config), crate::limits::bound))
         .layer(axum::middleware::from_fn_with_state(
@@ -74,6 +76,13 @@ fn site_files(options: &LeptosOptions) -> Router {
             axum::http::header::CACHE_CONTROL,
             axum::http::HeaderValue::from_static(cache),
         ))
+}
+
+/// `/favicon.svg` from the site folder (its brotli and gzip copies when the build made them).
+/// Without this route `/{lang}` answers it, with the not-found page.
+fn favicon(options: &LeptosOptions) -> tower_http::services::ServeFile {
+    let path = std::path::Path::new(options.site_root.as_ref()).join("favicon.svg");
+    tower_http::services::ServeFile::new(path).precompressed_br().precompressed_gzip()
 }
 
 /// Whether the build's files carry hashes in their names: `LEPTOS_HASH_FILES` when set (cargo

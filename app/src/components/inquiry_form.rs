@@ -124,8 +124,16 @@ fn vocabulary<T: Copy>(
 }
 
 /// The form, about `data.listings`; `campaign` holds the campaign parameters to pass on.
+///
+/// `nested`: the form sits in a section of its own under an `<h2>` (at the foot of a listing's
+/// page), so its privacy box is headed `<h3>`; on the inquiry page itself, under the `<h1>`,
+/// it is headed `<h2>` (headings must not skip a level).
 #[component]
-pub fn InquiryForm(data: InquiryFormData, campaign: Vec<(String, String)>) -> impl IntoView {
+pub fn InquiryForm(
+    data: InquiryFormData,
+    campaign: Vec<(String, String)>,
+    #[prop(optional)] nested: bool,
+) -> impl IntoView {
     let lang = use_language().code.clone();
     let submission = use_context::<Submission>().unwrap_or_default();
     let action = format!("/{lang}/inquire");
@@ -225,7 +233,11 @@ pub fn InquiryForm(data: InquiryFormData, campaign: Vec<(String, String)>) -> im
                 <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" />
             </div>
             <section class="privacy-box" aria-labelledby="privacy-heading">
-                <h3 id="privacy-heading">{t("form-privacy-title")}</h3>
+                {if nested {
+                    view! { <h3 id="privacy-heading">{t("form-privacy-title")}</h3> }.into_any()
+                } else {
+                    view! { <h2 id="privacy-heading">{t("form-privacy-title")}</h2> }.into_any()
+                }}
                 <p>{t("form-privacy-notice")}</p>
                 <p><a href=format!("/{lang}/privacy")>{t("nav-privacy")}</a></p>
                 <div class="field field-check" class:field-invalid=consent_invalid data-field="consent">

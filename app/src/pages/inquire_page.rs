@@ -65,14 +65,19 @@ pub fn ListingInquiry(code: String) -> impl IntoView {
         <section class="listing-inquiry" id="inquire" aria-labelledby="inquire-heading">
             <h2 id="inquire-heading">{t("inquire-title")}</h2>
             <p>{t("inquire-lead")}</p>
-            <FormAbout lang codes=vec![code] campaign />
+            <FormAbout lang codes=vec![code] campaign nested=true />
         </section>
     }
 }
 
 /// The form about the listings `codes`, once the server has named them.
 #[component]
-fn FormAbout(lang: String, codes: Vec<String>, campaign: Vec<(String, String)>) -> impl IntoView {
+fn FormAbout(
+    lang: String,
+    codes: Vec<String>,
+    campaign: Vec<(String, String)>,
+    #[prop(optional)] nested: bool,
+) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || {
@@ -81,7 +86,7 @@ fn FormAbout(lang: String, codes: Vec<String>, campaign: Vec<(String, String)>) 
                 let campaign = campaign.clone();
                 Suspend::new(async move {
                     match get_inquiry_form(lang, codes).await {
-                        Ok(data) => view! { <InquiryForm data campaign /> }.into_any(),
+                        Ok(data) => view! { <InquiryForm data campaign nested /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })
