@@ -680,6 +680,7 @@ async fn build_files_are_cached_for_a_year_and_sent_compressed() {
     std::fs::write(pkg.join("portal.H4sh.css"), "body { color: black }").expect("css");
     std::fs::write(pkg.join("portal.H4sh.css.br"), "brotli bytes").expect("br");
     std::fs::write(pkg.join("portal.H4sh.css.gz"), "gzip bytes").expect("gz");
+    std::fs::write(root.path().join("favicon.svg"), "<svg/>").expect("favicon");
     site.state.leptos_options.site_root = root.path().to_string_lossy().into_owned().into();
     site.state.leptos_options.hash_files = true;
     let service = web::service(site.state.clone(), &site.config);
@@ -696,6 +697,10 @@ async fn build_files_are_cached_for_a_year_and_sent_compressed() {
     }
     let (status, _, _) = through(&service, get_page("/pkg/portal.0ther.css", None)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // The icon is a file, not a page in a language called "favicon.svg".
+    let (status, headers, icon) = through(&service, get_page("/favicon.svg", None)).await;
+    assert_eq!((status, icon.as_str()), (StatusCode::OK, "<svg/>"));
+    assert_eq!(headers["content-type"], "image/svg+xml");
     // Unhashed names (a development build) are asked for again every time.
     site.state.leptos_options.hash_files = false;
     let service = web::service(site.state.clone(), &site.config);
